@@ -1,0 +1,106 @@
+package importjobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go"
+)
+
+// errCodeResourceNotFound is the error code of a user pool or job that does
+// not exist.
+const errCodeResourceNotFound = "ResourceNotFoundException"
+
+// listErrorSummary is the summary of every diagnostic of a failed listing.
+func listErrorSummary(userPoolID string) string {
+	return fmt.Sprintf("listing Cognito user import jobs (%s)", userPoolID)
+}
+
+// listErrorDetail explains a failed listing: the operation, the page, the
+// AWS error code and message when the service answered, and what the user
+// can do about it.
+func listErrorDetail(err error, userPoolID, region string) string {
+	page, cause := 0, err
+	var le *listError
+	if errors.As(err, &le) {
+		page, cause = le.page, le.err
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s failed on page %d", operationListUserImportJobs, page)
+
+	var apiErr smithy.APIError
+	switch {
+	case errors.Is(err, ErrRepeatedToken):
+		b.WriteString(": the service answered with a pagination token it had already " +
+			"given in this listing. Following it would read the same jobs again without end, " +
+			"so the read stopped. The endpoint the provider speaks to is at fault.")
+	case errors.Is(err, ErrTooManyPages):
+		fmt.Fprintf(&b, ": %s. A user pool holds at most 1,000 import jobs, so a listing "+
+			"this long means the endpoint keeps handing out new tokens; the read stopped.",
+			cause)
+	case errors.Is(err, context.DeadlineExceeded):
+		b.WriteString(": the read ran out of time before the last page.")
+	case errors.Is(err, context.Canceled):
+		b.WriteString(": the read was cancelled.")
+	case errors.As(err, &apiErr):
+		fmt.Fprintf(&b, " with %s: %s", apiErr.ErrorCode(), apiErr.ErrorMessage())
+		writeAttempts(&b, err)
+		writeRequestID(&b, err)
+		if apiErr.ErrorCode() == errCodeResourceNotFound {
+			b.WriteString("\n\n")
+			b.WriteString(notFoundHint(userPoolID, region))
+		}
+	default:
+		fmt.Fprintf(&b, ": %s", cause)
+	}
+
+	return b.String()
+}
+
+// writeAttempts adds how many attempts the SDK made, when it gave up after
+// retrying.
+func writeAttempts(b *strings.Builder, err error) {
+	var maxErr *retry.MaxAttemptsError
+	if errors.As(err, &maxErr) {
+		fmt.Fprintf(b, " (gave up after %d attempts)", maxErr.Attempt)
+	}
+}
+
+// writeRequestID adds the request ID, which AWS Support asks for.
+func writeRequestID(b *strings.Builder, err error) {
+	var respErr *awshttp.ResponseError
+	if errors.As(err, &respErr) && respErr.ServiceRequestID() != "" {
+		fmt.Fprintf(b, " (request ID %s)", respErr.ServiceRequestID())
+	}
+}
+
+// notFoundHint tells a user why a user pool may not be found. A pool is
+// visible only in its own region, which its id names, so the commonest cause
+// is a provider configured for another region.
+func notFoundHint(userPoolID, region string) string {
+	poolRegion := userPoolRegion(userPoolID)
+	if poolRegion != "" && region != "" && poolRegion != region {
+		return fmt.Sprintf("The user pool id %s names region %s, but the provider is "+
+			"configured for region %s, and a user pool is found only in its own region. "+
+			"Set the provider's region to %s.", userPoolID, poolRegion, region, poolRegion)
+	}
+
+	return fmt.Sprintf("Check that user pool %s exists in region %s and that the "+
+		"credentials belong to the account that owns it.", userPoolID, region)
+}
+
+// userPoolRegion is the region a user pool id starts with: everything before
+// its last underscore.
+func userPoolRegion(userPoolID string) string {
+	i := strings.LastIndex(userPoolID, "_")
+	if i <= 0 {
+		return ""
+	}
+
+	return userPoolID[:i]
+}
