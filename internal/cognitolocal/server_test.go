@@ -1,0 +1,216 @@
+package cognitolocal_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/smithy-go"
+
+	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
+)
+
+const poolID = "eu-west-1_Local0001"
+
+var newest = time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC)
+
+// start serves s on a free loopback port and returns an SDK client signing
+// with cred in region.
+func start(t *testing.T, s *cognitolocal.Server, cred cognitolocal.Credential, region string) *cip.Client {
+	t.Helper()
+
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+
+	return cip.New(cip.Options{
+		Region:           region,
+		BaseEndpoint:     aws.String(ts.URL),
+		Credentials:      credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
+		RetryMaxAttempts: 1,
+	})
+}
+
+func listPage(client *cip.Client, maxResults int32, token *string) (*cip.ListUserImportJobsOutput, error) {
+	return client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+		UserPoolId: aws.String(poolID), MaxResults: aws.Int32(maxResults), PaginationToken: token,
+	})
+}
+
+func errorCode(t *testing.T, err error) (string, string) {
+	t.Helper()
+
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("got %v, expected an API error", err)
+	}
+	return apiErr.ErrorCode(), apiErr.ErrorMessage()
+}
+
+func TestServer_pagesNewestFirstAtMost50AndNoTokenAfterTheLast(t *testing.T) {
+	s := cognitolocal.New()
+	jobs := cognitolocal.GenerateJobs(poolID, 120, newest)
+	s.AddJobs(poolID, jobs...)
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	var ids []string
+	var sizes []int
+	var token *string
+	for {
+		out, err := listPage(client, 60, token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, len(out.UserImportJobs))
+		for _, job := range out.UserImportJobs {
+			ids = append(ids, aws.ToString(job.JobId))
+		}
+		if out.PaginationToken == nil {
+			break
+		}
+		token = out.PaginationToken
+	}
+
+	if len(sizes) != 3 || sizes[0] != 50 || sizes[1] != 50 || sizes[2] != 20 {
+		t.Errorf("pages held %v jobs, expected [50 50 20]", sizes)
+	}
+	for i, job := range jobs {
+		if ids[i] != job.JobId {
+			t.Fatalf("job %d is %s, expected %s: jobs must come newest first", i, ids[i], job.JobId)
+		}
+	}
+}
+
+func TestServer_cursorSurvivesJobsCreatedBetweenPages(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, 60, newest)...)
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	first, err := listPage(client, 60, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Newer jobs arrive at the head of the list while the client pages.
+	later := cognitolocal.GenerateJobs(poolID, 5, newest.Add(time.Hour))
+	for i := range later {
+		later[i].JobId = strings.Replace(later[i].JobId, "import-", "import-new", 1)
+	}
+	s.AddJobs(poolID, later...)
+	second, err := listPage(client, 60, first.PaginationToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	seen := make(map[string]bool)
+	for _, job := range append(first.UserImportJobs, second.UserImportJobs...) {
+		id := aws.ToString(job.JobId)
+		if seen[id] {
+			t.Errorf("job %s listed twice", id)
+		}
+		seen[id] = true
+	}
+	if len(seen) != 60 {
+		t.Errorf("listed %d distinct jobs, expected the 60 that existed when the listing began", len(seen))
+	}
+}
+
+func TestServer_validatesMaxResultsInTheServicesWords(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	_, err := listPage(client, 75, nil)
+
+	code, message := errorCode(t, err)
+	want := "1 validation error detected: Value '75' at 'maxResults' failed to satisfy constraint: " +
+		"Member must have value less than or equal to 60"
+	if code != "InvalidParameterException" || message != want {
+		t.Errorf("got %s: %s, expected InvalidParameterException: %s", code, message, want)
+	}
+}
+
+func TestServer_missingPoolAndPoolOfAnotherRegionAreNotFound(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+
+	for region, id := range map[string]string{"eu-west-1": "eu-west-1_Nope00000", "us-east-1": poolID} {
+		client := start(t, s, cognitolocal.DefaultCredential, region)
+		_, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+			UserPoolId: aws.String(id), MaxResults: aws.Int32(60),
+		})
+
+		code, message := errorCode(t, err)
+		if code != "ResourceNotFoundException" || message != "User pool "+id+" does not exist." {
+			t.Errorf("listing %s in %s: got %s: %s, expected ResourceNotFoundException", id, region, code, message)
+		}
+	}
+}
+
+func TestServer_rejectsBadSignatures(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+
+	for name, tc := range map[string]struct {
+		cred cognitolocal.Credential
+		code string
+	}{
+		"unknown access key": {cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"}, "UnrecognizedClientException"},
+		"wrong secret key": {cognitolocal.Credential{
+			AccessKeyID: cognitolocal.DefaultCredential.AccessKeyID, SecretAccessKey: "wrong",
+		}, "InvalidSignatureException"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := listPage(start(t, s, tc.cred, "eu-west-1"), 60, nil)
+
+			if code, _ := errorCode(t, err); code != tc.code {
+				t.Errorf("got %s, expected %s", code, tc.code)
+			}
+		})
+	}
+}
+
+func TestServer_unsignedRequestIsMissingAuthentication(t *testing.T) {
+	s := cognitolocal.New()
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+
+	req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, ts.URL,
+		strings.NewReader(`{"UserPoolId":"`+poolID+`","MaxResults":60}`))
+	req.Header.Set("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserImportJobs")
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+
+	if resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "MissingAuthenticationTokenException" {
+		t.Errorf("got %d %s, expected 400 MissingAuthenticationTokenException",
+			resp.StatusCode, resp.Header.Get("X-Amzn-Errortype"))
+	}
+}
+
+func TestServer_exponentTimestampsDecodeToTheSameInstants(t *testing.T) {
+	s := cognitolocal.New()
+	jobs := cognitolocal.GenerateJobs(poolID, 9, newest)
+	s.AddJobs(poolID, jobs...)
+	s.AddPool(poolID, cognitolocal.PoolOptions{ExponentTimestamps: true})
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	out, err := listPage(client, 60, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for i, job := range out.UserImportJobs {
+		if !aws.ToTime(job.CreationDate).Equal(jobs[i].CreationDate.Time) {
+			t.Errorf("job %d was created at %s, expected %s", i, job.CreationDate, jobs[i].CreationDate)
+		}
+	}
+}
