@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# make demo: the provider end to end, offline. Builds the provider and the
+# local Cognito endpoint, serves the sample jobs of examples/demo/jobs.json on
+# loopback, then runs `terraform init` and `terraform apply` on the example
+# configuration of examples/demo, whose child module summarises the jobs.
+# Needs no AWS account and no network, and leaves nothing running.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+terraform="$(./scripts/install-terraform.sh "${TERRAFORM_VERSION:-1.5.7}")"
+version="0.1.0"
+platform="$(go env GOOS)_$(go env GOARCH)"
+work="$root/.demo"
+
+rm -rf "$work"
+mkdir -p "$work/run"
+
+echo "Building the provider and the local endpoint..."
+go build -ldflags "-X main.version=$version" \
+  -o "$work/plugins/registry.terraform.io/cognito-tf/cognito/$version/$platform/terraform-provider-cognito_v$version" .
+go build -o "$work/cognito-local" ./internal/cognitolocal/cmd/cognito-local
+
+"$work/cognito-local" -seed examples/demo/jobs.json -addr-file "$work/endpoint" >"$work/cognito-local.log" 2>&1 &
+endpoint_pid=$!
+trap 'kill "$endpoint_pid" 2>/dev/null || true; wait "$endpoint_pid" 2>/dev/null || true' EXIT
+
+for _ in $(seq 100); do
+  [ -s "$work/endpoint" ] && break
+  kill -0 "$endpoint_pid" 2>/dev/null || { cat "$work/cognito-local.log" >&2; exit 1; }
+  sleep 0.1
+done
+endpoint="$(cat "$work/endpoint")"
+echo "Local Cognito endpoint at $endpoint"
+
+cp -R examples/demo/. "$work/run/"
+
+# A CLI configuration of the demo's own, so that no dev_overrides or mirror
+# of the user's gets in the way; the provider comes from -plugin-dir.
+: >"$work/terraform.rc"
+export TF_CLI_CONFIG_FILE="$work/terraform.rc"
+export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+# The local endpoint's key pair; the configuration is the one for AWS.
+export AWS_ACCESS_KEY_ID=AKIDCOGNITOLOCAL0001
+export AWS_SECRET_ACCESS_KEY=cognito-local-secret-key-not-a-real-secret
+unset AWS_SESSION_TOKEN AWS_PROFILE
+
+"$terraform" -chdir="$work/run" init -input=false -plugin-dir="$work/plugins"
+"$terraform" -chdir="$work/run" apply -input=false -auto-approve -var "endpoint=$endpoint"
