@@ -115,6 +115,13 @@ func (d *userImportJobsDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 
+	if d.conn == nil {
+		resp.Diagnostics.AddError("reading Cognito user import jobs",
+			"The provider was not configured before the data source was read. "+
+				"This is a bug in the provider; please report it.")
+		return
+	}
+
 	userPoolID := data.UserPoolID.ValueString()
 	ctx = tflog.SetField(ctx, "user_pool_id", userPoolID)
 	tflog.Trace(ctx, "reading user import jobs")
