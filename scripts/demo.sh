@@ -46,5 +46,10 @@ export AWS_ACCESS_KEY_ID=AKIDCOGNITOLOCAL0001
 export AWS_SECRET_ACCESS_KEY=cognito-local-secret-key-not-a-real-secret
 unset AWS_SESSION_TOKEN AWS_PROFILE
 
-"$terraform" -chdir="$work/run" init -input=false -plugin-dir="$work/plugins"
-"$terraform" -chdir="$work/run" apply -input=false -auto-approve -var "endpoint=$endpoint"
+# Colours only for a terminal, so that a log of the demo reads cleanly.
+color=()
+[ -t 1 ] || color=(-no-color)
+
+"$terraform" -chdir="$work/run" init -input=false "${color[@]}" -plugin-dir="$work/plugins"
+"$terraform" -chdir="$work/run" apply -input=false "${color[@]}" -compact-warnings -auto-approve \
+  -var "endpoint=$endpoint"

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 )
 
@@ -57,6 +57,13 @@ func listErrorDetail(err error, userPoolID, region string) string {
 		}
 	default:
 		fmt.Fprintf(&b, ": %s", cause)
+		// NOTE: the SDK reports credentials it could not find with no
+		// exported error type, only with this wording.
+		if strings.Contains(cause.Error(), "get identity: get credentials") {
+			b.WriteString("\n\nNo AWS credentials were found. Set access_key and secret_key " +
+				"in the provider block, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a " +
+				"profile with profile or AWS_PROFILE.")
+		}
 	}
 
 	return b.String()

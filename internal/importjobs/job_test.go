@@ -2,6 +2,7 @@ package importjobs
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -85,7 +86,7 @@ func TestFlattenJobs_mapsRecordedAnswersAttributeByAttribute(t *testing.T) {
 			"user_pool_id": `"eu-west-1_Qx7Zk2Lm9"`, "creation_date": `"2025-11-19T10:15:00.417Z"`,
 			"start_date": "<null>", "completion_date": "<null>", "status": `"Created"`,
 			"cloud_watch_logs_role_arn": `"arn:aws:iam::123456789012:role/CognitoImportLogs"`,
-			"imported_users": "0", "skipped_users": "0", "failed_users": "0", "completion_message": "<null>",
+			"imported_users":            "0", "skipped_users": "0", "failed_users": "0", "completion_message": "<null>",
 		},
 		{
 			"job_name": `"spring-migration-batch-2"`, "job_id": `"import-Lp0Ks9Jd3F"`,
@@ -100,7 +101,7 @@ func TestFlattenJobs_mapsRecordedAnswersAttributeByAttribute(t *testing.T) {
 			"user_pool_id": `"eu-west-1_Qx7Zk2Lm9"`, "creation_date": `"2025-11-15T10:05:00Z"`,
 			"start_date": "<null>", "completion_date": `"2025-11-17T10:08:32.5Z"`, "status": `"Expired"`,
 			"cloud_watch_logs_role_arn": `"arn:aws:iam::123456789012:role/CognitoImportLogs"`,
-			"imported_users": "0", "skipped_users": "0", "failed_users": "0",
+			"imported_users":            "0", "skipped_users": "0", "failed_users": "0",
 			"completion_message": `"The user import job has expired."`,
 		},
 		{
@@ -204,5 +205,24 @@ func TestJobAttrTypes_matchTheSchema(t *testing.T) {
 	}
 	if len(names) != len(jobAttributes()) {
 		t.Errorf("a job has attributes %v, expected the %d of the schema", names, len(jobAttributes()))
+	}
+}
+
+func TestListErrorDetail_missingCredentialsSaysWhereToSetThem(t *testing.T) {
+	client := cip.New(cip.Options{
+		Region:       "eu-west-1",
+		BaseEndpoint: aws.String("http://127.0.0.1:1"),
+		Credentials: aws.NewCredentialsCache(aws.CredentialsProviderFunc(
+			func(context.Context) (aws.Credentials, error) {
+				return aws.Credentials{}, errors.New("no credentials in this test")
+			})),
+		RetryMaxAttempts: 1,
+	})
+
+	_, err := listAll(t, client)
+
+	detail := listErrorDetail(err, "eu-west-1_Qx7Zk2Lm9", "eu-west-1")
+	if !strings.Contains(detail, "No AWS credentials were found. Set access_key and secret_key") {
+		t.Errorf("detail %q does not say how to give credentials", detail)
 	}
 }

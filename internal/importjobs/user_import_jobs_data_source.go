@@ -3,11 +3,9 @@ package importjobs
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -53,7 +51,7 @@ func (d *userImportJobsDataSource) Schema(_ context.Context, _ datasource.Schema
 			"user_pool_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the user pool whose import jobs to list, such as `eu-west-1_Qx7Zk2Lm9`.",
-				Validators:          userPoolIDValidators(),
+				Validators:          []validator.String{userPoolIDValidator{}},
 			},
 			"include_pre_signed_urls": schema.BoolAttribute{
 				Optional: true,
@@ -76,17 +74,6 @@ func (d *userImportJobsDataSource) Schema(_ context.Context, _ datasource.Schema
 					"expires about 15 minutes after the read.",
 			},
 		},
-	}
-}
-
-// userPoolIDValidators check a user pool id against the API's own rule, so
-// that a typo fails at plan time instead of as a request.
-func userPoolIDValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, 55),
-		stringvalidator.RegexMatches(regexp.MustCompile(`^[\w-]+_[0-9a-zA-Z]+$`),
-			"must be a region, an underscore, then letters and digits, "+
-				"as in eu-west-1_Qx7Zk2Lm9"),
 	}
 }
 

@@ -300,19 +300,20 @@ data "cognito_user_import_jobs" "test" {
 `, testPoolID),
 			ExpectError: errorPattern("ResourceNotFoundException",
 				"names region eu-west-1, but the provider is configured "+
-				"for region us-east-1, and a user pool is found only in its own region. " +
-				"Set the provider's region to eu-west-1."),
+					"for region us-east-1, and a user pool is found only in its own region. "+
+					"Set the provider's region to eu-west-1."),
 		}},
 	})
 }
 
 func TestAccUserImportJobs_rejectsABadUserPoolIDAtPlanTime(t *testing.T) {
-	for name, id := range map[string]string{
-		"no underscore":     "euwest1Qx7Zk2Lm9",
-		"nothing after _":   "eu-west-1_",
-		"space in suffix":   "eu-west-1_Qx7 Zk2",
-		"longer than 55":    "eu-west-1_" + strings.Repeat("a", 46),
-		"punctuation after": "eu-west-1_Qx7Zk2Lm9!",
+	for name, tc := range map[string]struct{ id, problem string }{
+		"no underscore":     {"euwest1Qx7Zk2Lm9", "is not shaped like one"},
+		"nothing after _":   {"eu-west-1_", "is not shaped like one"},
+		"space in suffix":   {"eu-west-1_Qx7 Zk2", "is not shaped like one"},
+		"leading space":     {" eu-west-1_Qx7Zk2Lm9", "has white space around it"},
+		"longer than 55":    {"eu-west-1_" + strings.Repeat("a", 46), "is 56 characters long"},
+		"punctuation after": {"eu-west-1_Qx7Zk2Lm9!", "is not shaped like one"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := acctest.NewEndpoint(t)
@@ -321,9 +322,10 @@ func TestAccUserImportJobs_rejectsABadUserPoolIDAtPlanTime(t *testing.T) {
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      jobsConfig(e, id, "", ""),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(`Attribute user_pool_id`),
+					Config:   jobsConfig(e, tc.id, "", ""),
+					PlanOnly: true,
+					ExpectError: errorPattern("Error: invalid user pool id",
+						fmt.Sprintf("user_pool_id %q %s: a user pool id must be 1 to 55 characters", tc.id, tc.problem)),
 				}},
 			})
 
