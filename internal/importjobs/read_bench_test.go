@@ -1,0 +1,139 @@
+package importjobs
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
+)
+
+const benchPoolID = "eu-west-1_Bench0001"
+
+// benchClient serves n generated jobs from an in-process endpoint and
+// returns an SDK client for it.
+func benchClient(b *testing.B, n int) *cip.Client {
+	b.Helper()
+
+	server := cognitolocal.New()
+	server.AddJobs(benchPoolID, cognitolocal.GenerateJobs(benchPoolID, n,
+		time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))...)
+	ts := httptest.NewServer(server)
+	b.Cleanup(ts.Close)
+
+	cred := cognitolocal.DefaultCredential
+	return cip.New(cip.Options{
+		Region:       "eu-west-1",
+		BaseEndpoint: aws.String(ts.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, ""),
+	})
+}
+
+// BenchmarkRead measures the provider's whole read: the list loop over
+// every page, the mapping into Terraform values and the state it sets.
+// BenchmarkBareSDKLoop over the same endpoint is the floor it is compared
+// with.
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
+			client := benchClient(b, n)
+			ds := &userImportJobsDataSource{conn: &Conn{Client: client, Region: "eu-west-1"}}
+
+			var schemaResp datasource.SchemaResponse
+			ds.Schema(context.Background(), datasource.SchemaRequest{}, &schemaResp)
+			schemaType := schemaResp.Schema.Type().TerraformType(context.Background())
+			config := tftypes.NewValue(schemaType, map[string]tftypes.Value{
+				"user_pool_id":            tftypes.NewValue(tftypes.String, benchPoolID),
+				"include_pre_signed_urls": tftypes.NewValue(tftypes.Bool, nil),
+				"jobs":                    tftypes.NewValue(schemaType.(tftypes.Object).AttributeTypes["jobs"], nil), //nolint:forcetypeassert // A schema's type is an object.
+				"pre_signed_urls":         tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil),
+			})
+
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				req := datasource.ReadRequest{Config: tfsdk.Config{Schema: schemaResp.Schema, Raw: config}}
+				resp := datasource.ReadResponse{State: tfsdk.State{Schema: schemaResp.Schema,
+					Raw: tftypes.NewValue(schemaType, nil)}}
+				ds.Read(context.Background(), req, &resp)
+				if resp.Diagnostics.HasError() {
+					b.Fatal(resp.Diagnostics)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
+		})
+	}
+}
+
+// BenchmarkListAndMap measures the list loop and the mapping of every job
+// into the jobs list, without the framework's state conversion.
+func BenchmarkListAndMap(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
+			client := benchClient(b, n)
+			lister := jobLister{api: client}
+
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				var jobs []types.UserImportJobType
+				err := lister.each(context.Background(), benchPoolID, func(job types.UserImportJobType) bool {
+					jobs = append(jobs, job)
+					return true
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				list, diags := flattenJobs(jobs)
+				if diags.HasError() || len(list.Elements()) != n {
+					b.Fatalf("mapped %d jobs (%v), expected %d", len(list.Elements()), diags, n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
+		})
+	}
+}
+
+// BenchmarkBareSDKLoop is the least a read can cost: the same pages read
+// with the SDK alone, with no mapping and no state.
+func BenchmarkBareSDKLoop(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
+			client := benchClient(b, n)
+
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				var jobs []types.UserImportJobType
+				var token *string
+				for {
+					out, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+						UserPoolId: aws.String(benchPoolID), MaxResults: aws.Int32(60), PaginationToken: token,
+					})
+					if err != nil {
+						b.Fatal(err)
+					}
+					jobs = append(jobs, out.UserImportJobs...)
+					if aws.ToString(out.PaginationToken) == "" {
+						break
+					}
+					token = out.PaginationToken
+				}
+				if len(jobs) != n {
+					b.Fatalf("listed %d jobs, expected %d", len(jobs), n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
+		})
+	}
+}
