@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // providerVersion is the version the test build of the provider is
@@ -71,6 +73,12 @@ type Workspace struct {
 // points the CLI at a mirror holding the provider under test.
 func NewWorkspace(t *testing.T, src string) *Workspace {
 	t.Helper()
+
+	// Skip without TF_ACC as resource.Test does, so that the unit test run
+	// (make testunit) passes without a Terraform CLI.
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance test: set %s=1 to run it", resource.EnvTfAcc)
+	}
 	PreCheck(t)
 
 	mirror := providerMirror(t)
