@@ -48,9 +48,8 @@ func jobAttributes() map[string]schema.Attribute {
 		},
 		"status": schema.StringAttribute{
 			Computed: true,
-			MarkdownDescription: "Status of the job: `Created`, `Pending`, `InProgress`, `Stopping`, " +
-				"`Expired`, `Stopped`, `Failed` or `Succeeded`. A status the service adds later " +
-				"is passed through as it comes.",
+			MarkdownDescription: "Status of the job: " + statusList() + ". A status the " +
+				"service adds later is passed through as it comes.",
 		},
 		"cloud_watch_logs_role_arn": schema.StringAttribute{
 			Computed:            true,

@@ -14,9 +14,11 @@ import (
 
 const fakePoolID = "eu-west-1_Fake00001"
 
-// fakePage is one scripted answer of fakeAPI.
+// fakePage is one scripted answer of fakeAPI: jobs with only an id, then
+// jobs in full.
 type fakePage struct {
 	jobIDs []string
+	jobs   []types.UserImportJobType
 	token  *string
 	err    error
 }
@@ -43,6 +45,7 @@ func (f *fakeAPI) ListUserImportJobs(_ context.Context, in *cip.ListUserImportJo
 	for _, id := range page.jobIDs {
 		out.UserImportJobs = append(out.UserImportJobs, types.UserImportJobType{JobId: aws.String(id)})
 	}
+	out.UserImportJobs = append(out.UserImportJobs, page.jobs...)
 	return out, nil
 }
 
