@@ -52,12 +52,14 @@ func BenchmarkRead(b *testing.B) {
 			var schemaResp datasource.SchemaResponse
 			ds.Schema(context.Background(), datasource.SchemaRequest{}, &schemaResp)
 			schemaType := schemaResp.Schema.Type().TerraformType(context.Background())
-			config := tftypes.NewValue(schemaType, map[string]tftypes.Value{
-				"user_pool_id":            tftypes.NewValue(tftypes.String, benchPoolID),
-				"include_pre_signed_urls": tftypes.NewValue(tftypes.Bool, nil),
-				"jobs":                    tftypes.NewValue(schemaType.(tftypes.Object).AttributeTypes["jobs"], nil), //nolint:forcetypeassert // A schema's type is an object.
-				"pre_signed_urls":         tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil),
-			})
+			// Every attribute null but user_pool_id: a configuration with no
+			// filter, whatever attributes the schema gains.
+			attrs := make(map[string]tftypes.Value)
+			for name, typ := range schemaType.(tftypes.Object).AttributeTypes { //nolint:forcetypeassert // A schema's type is an object.
+				attrs[name] = tftypes.NewValue(typ, nil)
+			}
+			attrs["user_pool_id"] = tftypes.NewValue(tftypes.String, benchPoolID)
+			config := tftypes.NewValue(schemaType, attrs)
 
 			b.ReportAllocs()
 			b.ResetTimer()
