@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
@@ -26,14 +28,32 @@ var newest = time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC)
 func start(t *testing.T, s *cognitolocal.Server, cred cognitolocal.Credential, region string) *cip.Client {
 	t.Helper()
 
+	return clientOf(serve(t, s), cred, region)
+}
+
+// serve serves s on a free loopback port until the test ends and returns
+// its URL.
+func serve(t *testing.T, s *cognitolocal.Server) string {
+	t.Helper()
+
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
+	return ts.URL
+}
 
+// clientOf is an SDK client of the endpoint at url, signing with cred in
+// region, that lets every answer of the endpoint reach the test: it
+// retries only a connection its transport closed under it, which the SDK
+// is known to do now and then (aws/aws-sdk-go-v2#2737).
+func clientOf(url string, cred cognitolocal.Credential, region string) *cip.Client {
 	return cip.New(cip.Options{
-		Region:           region,
-		BaseEndpoint:     aws.String(ts.URL),
-		Credentials:      credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
-		RetryMaxAttempts: 1,
+		Region:       region,
+		BaseEndpoint: aws.String(url),
+		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
+		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
+			o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
+			o.RateLimiter = ratelimit.None
+		}),
 	})
 }
 
