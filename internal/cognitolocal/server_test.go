@@ -173,25 +173,59 @@ func TestServer_missingPoolAndPoolOfAnotherRegionAreNotFound(t *testing.T) {
 }
 
 func TestServer_rejectsBadSignatures(t *testing.T) {
-	s := cognitolocal.New()
+	s := cognitolocal.New(cognitolocal.DefaultCredential, cognitolocal.Credential{
+		AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "session-token",
+	})
 	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	s.SetRegions("eu-west-1", "us-east-1")
+	url := serve(t, s)
+	known := cognitolocal.DefaultCredential.AccessKeyID
 
-	for name, tc := range map[string]struct {
-		cred cognitolocal.Credential
-		code string
+	for _, tc := range []struct {
+		name   string
+		cred   cognitolocal.Credential
+		region string
+		code   string
 	}{
-		"unknown access key": {cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"}, "UnrecognizedClientException"},
-		"wrong secret key": {cognitolocal.Credential{
-			AccessKeyID: cognitolocal.DefaultCredential.AccessKeyID, SecretAccessKey: "wrong",
-		}, "InvalidSignatureException"},
+		{"unknown access key", cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"},
+			"eu-west-1", "UnrecognizedClientException"},
+		{"wrong secret key", cognitolocal.Credential{AccessKeyID: known, SecretAccessKey: "wrong"},
+			"eu-west-1", "InvalidSignatureException"},
+		{"region the endpoint does not serve", cognitolocal.DefaultCredential,
+			"ap-south-1", "InvalidSignatureException"},
+		{"temporary key without its session token", cognitolocal.Credential{
+			AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret",
+		}, "eu-west-1", "UnrecognizedClientException"},
+		{"temporary key with another session token", cognitolocal.Credential{
+			AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "forged",
+		}, "eu-west-1", "UnrecognizedClientException"},
 	} {
-		t.Run(name, func(t *testing.T) {
-			_, err := listPage(start(t, s, tc.cred, "eu-west-1"), 60, nil)
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := listPage(clientOf(url, tc.cred, tc.region), 60, nil)
 
 			if code, _ := errorCode(t, err); code != tc.code {
 				t.Errorf("got %s, expected %s", code, tc.code)
 			}
 		})
+	}
+
+	temporary := cognitolocal.Credential{
+		AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "session-token",
+	}
+	if _, err := listPage(clientOf(url, temporary, "eu-west-1"), 60, nil); err != nil {
+		t.Errorf("a temporary key with its session token was refused: %v", err)
+	}
+}
+
+func TestServer_refusesASignatureForAnotherService(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+
+	got := rawCall(t, serve(t, s), "AWSCognitoIdentityProviderService.GetCSVHeader",
+		`{"UserPoolId":"`+poolID+`"}`, cognitolocal.DefaultCredential, "cognito-identity")
+
+	if got.code != "InvalidSignatureException" || !strings.Contains(got.message, "'cognito-idp'") {
+		t.Errorf("got %s: %s, expected InvalidSignatureException naming cognito-idp", got.code, got.message)
 	}
 }
 
