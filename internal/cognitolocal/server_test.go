@@ -42,18 +42,25 @@ func serve(t *testing.T, s *cognitolocal.Server) string {
 }
 
 // clientOf is an SDK client of the endpoint at url, signing with cred in
-// region, that lets every answer of the endpoint reach the test: it
-// retries only a connection its transport closed under it, which the SDK
-// is known to do now and then (aws/aws-sdk-go-v2#2737).
+// region, that lets every answer of the endpoint reach the test. It
+// retries only a connection its transport closed under it while reading
+// an answer, which the SDK is known to do now and then
+// (aws/aws-sdk-go-v2#2737); tests that count faults used up therefore send
+// their requests with rawCall.
 func clientOf(url string, cred cognitolocal.Credential, region string) *cip.Client {
 	return cip.New(cip.Options{
 		Region:       region,
 		BaseEndpoint: aws.String(url),
 		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
-		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
-			o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
-			o.RateLimiter = ratelimit.None
-		}),
+		Retryer:      connectionRetries(),
+	})
+}
+
+// connectionRetries retries nothing but a closed connection.
+func connectionRetries() aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
+		o.RateLimiter = ratelimit.None
 	})
 }
 

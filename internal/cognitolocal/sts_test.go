@@ -18,10 +18,10 @@ const readerRole = "arn:aws:iam::123456789012:role/ImportJobsReader"
 // stsClientOf is an STS client of the endpoint at url, signing with cred.
 func stsClientOf(url string, cred cognitolocal.Credential) *sts.Client {
 	return sts.New(sts.Options{
-		Region:           "eu-west-1",
-		BaseEndpoint:     aws.String(url),
-		Credentials:      credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
-		RetryMaxAttempts: 1,
+		Region:       "eu-west-1",
+		BaseEndpoint: aws.String(url),
+		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
+		Retryer:      connectionRetries(),
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -24,17 +25,27 @@ type rawAnswer struct {
 	status  int
 	code    string
 	message string
+	body    []byte
 }
 
 // rawCall sends body to the endpoint at url as the user pools operation
 // target names, signed with cred for service in eu-west-1, so that a test
-// can send what no SDK would.
+// can send what no SDK would, or count exactly what it sent.
 func rawCall(t *testing.T, url, target, body string, cred cognitolocal.Credential, service string) rawAnswer {
 	t.Helper()
 
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, strings.NewReader(body))
+	answer, err := send(url, target, body, cred, service)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return answer
+}
+
+// send is rawCall for a goroutine: it returns what went wrong.
+func send(url, target, body string, cred cognitolocal.Credential, service string) (rawAnswer, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		return rawAnswer{}, err
 	}
 	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
 	req.Header.Set("X-Amz-Target", target)
@@ -43,31 +54,31 @@ func rawCall(t *testing.T, url, target, body string, cred cognitolocal.Credentia
 		SessionToken: cred.SessionToken}
 	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]),
 		service, "eu-west-1", time.Now()); err != nil {
-		t.Fatal(err)
+		return rawAnswer{}, err
 	}
 
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		return rawAnswer{}, err
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatal(err)
+		return rawAnswer{}, err
 	}
 
-	answer := rawAnswer{status: resp.StatusCode}
-	var e struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}
+	answer := rawAnswer{status: resp.StatusCode, body: raw}
 	if resp.StatusCode != http.StatusOK {
-		if err := json.NewDecoder(bytes.NewReader(raw)).Decode(&e); err != nil {
-			t.Fatalf("the %d answer is not an error body of the protocol: %v", resp.StatusCode, err)
+		var e struct {
+			Type    string `json:"__type"`
+			Message string `json:"message"`
 		}
+		if err := json.NewDecoder(bytes.NewReader(raw)).Decode(&e); err != nil {
+			return answer, fmt.Errorf("the %d answer is not an error body of the protocol: %w", resp.StatusCode, err)
+		}
+		answer.code, answer.message = e.Type, e.Message
 	}
-	answer.code, answer.message = e.Type, e.Message
-	return answer
+	return answer, nil
 }
 
 func TestServer_validatesEveryOperationsMembersAndNamesThem(t *testing.T) {
