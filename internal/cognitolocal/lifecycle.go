@@ -120,6 +120,9 @@ func (j *storedJob) stop(now time.Time) error {
 	return nil
 }
 
+// NOTE: the endpoint imports nobody; judge only counts the users a file
+// would bring, so that a job ends with believable counts.
+//
 // judge reads an uploaded file as the service would import it: a header of
 // columns the pool knows, cognito:username among them, then one user a
 // row. A row of the wrong width or without a user name fails; a user name

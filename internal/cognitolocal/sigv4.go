@@ -101,6 +101,8 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string,
 			message: "The security token included in the request is expired"}
 	}
 
+	// NOTE: unlike the service, the endpoint does not refuse a signing time
+	// far from its clock, so that a test may set that clock anywhere.
 	signingTime, err := time.Parse(amzDateFormat, r.Header.Get("X-Amz-Date"))
 	if err != nil || signingTime.Format("20060102") != auth.date {
 		return key, "", &apiError{status: 400, code: "IncompleteSignatureException",

@@ -44,7 +44,8 @@ type Role struct {
 
 // AddRole lets the holders of the endpoint's key pairs assume a role. The
 // temporary keys it hands out are accepted by the user pools API until
-// they expire, by the endpoint's clock.
+// they expire, by the endpoint's clock. NOTE: there is no trust policy
+// beyond ExternalID; every key pair may assume every role added.
 func (s *Server) AddRole(role Role) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

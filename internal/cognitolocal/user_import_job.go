@@ -51,6 +51,8 @@ func (s *Server) createUserImportJob(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// NOTE: this message, like those for a job in the wrong state, is the
+	// endpoint's own; the service's wording is not confirmed.
 	if len(p.jobs) >= MaxJobsPerPool {
 		return nil, &apiError{status: 400, code: "LimitExceededException",
 			message: fmt.Sprintf("User pool %s already has %d import jobs, the most it can have.",
