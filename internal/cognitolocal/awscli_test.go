@@ -136,6 +136,9 @@ func (j cliJob) sdkJob(t *testing.T) types.UserImportJobType {
 func TestAWSCLI_drivesEveryOperationAndListsWhatTheSDKLists(t *testing.T) {
 	s := cognitolocal.New()
 	s.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, 8, newest)...)
+	// The clock stands still, so that the started job is Pending for
+	// both clients however slowly the CLI runs.
+	s.SetClock(cognitolocal.NewManualClock(newest.Add(time.Hour)))
 	url := serve(t, s)
 	cli := newAWSCLI(t, url, cognitolocal.DefaultCredential)
 	sdk := clientOf(url, cognitolocal.DefaultCredential, "eu-west-1")
