@@ -84,11 +84,13 @@ func (s *Server) serveSTS(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleSTS(r *http.Request, rec *Request) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
 	if err != nil {
-		return nil, &apiError{status: 400, code: "MalformedQueryString", message: "The request could not be read."}
+		return nil, &apiError{status: 400, code: "MalformedQueryString",
+			message: "The request could not be read."}
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
-		return nil, &apiError{status: 400, code: "MalformedQueryString", message: "The request body is not a query string."}
+		return nil, &apiError{status: 400, code: "MalformedQueryString",
+			message: "The request body is not a query string."}
 	}
 	rec.Operation = form.Get("Action")
 
@@ -101,7 +103,8 @@ func (s *Server) handleSTS(r *http.Request, rec *Request) ([]byte, error) {
 
 	if form.Get("Action") != "AssumeRole" || form.Get("Version") != stsVersion {
 		return nil, &apiError{status: 400, code: "InvalidAction",
-			message: fmt.Sprintf("Could not find operation %s for version %s.", form.Get("Action"), form.Get("Version"))}
+			message: fmt.Sprintf("Could not find operation %s for version %s.",
+				form.Get("Action"), form.Get("Version"))}
 	}
 
 	return s.assumeRole(form, key, now)
@@ -204,7 +207,8 @@ func assumeRoleAnswer(issued keyPair, sessionName string) ([]byte, error) {
 
 	var out assumeRoleResponse
 	out.Xmlns = stsNamespace
-	out.Result.AssumedRoleUser.Arn = "arn:aws:sts::" + accountID + ":assumed-role/" + roleName + "/" + sessionName
+	out.Result.AssumedRoleUser.Arn = "arn:aws:sts::" + accountID + ":assumed-role/" +
+		roleName + "/" + sessionName
 	out.Result.AssumedRoleUser.AssumedRoleId = "AROA" + randomString(17, upperAlphanumerics) + ":" + sessionName
 	out.Result.Credentials.AccessKeyId = issued.AccessKeyID
 	out.Result.Credentials.SecretAccessKey = issued.SecretAccessKey
@@ -236,7 +240,8 @@ var stsAuthCodes = map[string]struct {
 func stsError(err error) *apiError {
 	var ae *apiError
 	if !errors.As(err, &ae) {
-		return &apiError{status: 500, code: "InternalFailure", message: "The endpoint failed to answer the request."}
+		return &apiError{status: 500, code: "InternalFailure",
+			message: "The endpoint failed to answer the request."}
 	}
 	if named, ok := stsAuthCodes[ae.code]; ok {
 		return &apiError{status: named.status, code: named.code, message: ae.message}
