@@ -1,10 +1,5 @@
 package cognitolocal
 
-import (
-	"encoding/json"
-	"fmt"
-)
-
 type listUserImportJobsInput struct {
 	UserPoolId      *string `json:"UserPoolId"` //nolint:revive // The API's member name.
 	MaxResults      *int    `json:"MaxResults"`
@@ -16,27 +11,18 @@ type listUserImportJobsOutput struct {
 	PaginationToken *string   `json:"PaginationToken,omitempty"`
 }
 
-func (s *Server) listUserImportJobs(region string, body []byte, rec *Request) (any, error) {
+func (s *Server) listUserImportJobs(c *call) (any, error) {
 	var in listUserImportJobsInput
-	if err := json.Unmarshal(body, &in); err != nil {
-		return nil, &apiError{status: 400, code: "SerializationException", message: err.Error()}
+	if err := decode(c.body, &in); err != nil {
+		return nil, err
 	}
-	if in.UserPoolId != nil {
-		rec.UserPoolID = *in.UserPoolId
-	}
-	if in.MaxResults != nil {
-		rec.MaxResults = *in.MaxResults
-	}
-	rec.PaginationToken = in.PaginationToken
 
 	var v violations
-	if v.required(in.UserPoolId, "userPoolId") {
-		v.stringRule(in.UserPoolId, "userPoolId", 1, 55, userPoolIDPattern)
-	}
+	v.userPoolID(in.UserPoolId)
 	if v.required(in.MaxResults, "maxResults") {
 		v.intRange(in.MaxResults, "maxResults", 1, 60)
 	}
-	v.stringRule(in.PaginationToken, "paginationToken", 1, 1<<16, paginationTokenPattern)
+	v.stringRule(in.PaginationToken, "paginationToken", 1, maxTokenLength, paginationTokenPattern)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -44,7 +30,7 @@ func (s *Server) listUserImportJobs(region string, body []byte, rec *Request) (a
 	s.mu.Lock()
 	defer s.mu.Unlock()
 
-	p, err := s.findPool(region, *in.UserPoolId)
+	p, err := s.findPool(c.region, *in.UserPoolId)
 	if err != nil {
 		return nil, err
 	}
@@ -53,29 +39,18 @@ func (s *Server) listUserImportJobs(region string, body []byte, rec *Request) (a
 	if in.PaginationToken != nil {
 		token = *in.PaginationToken
 	}
-	pg, err := p.list(*in.MaxResults, token)
+	pg, err := p.list(*in.MaxResults, token, c.faults)
 	if err != nil {
 		return nil, err
 	}
 
-	// The jobs are encoded here, under the lock, because pg shares the
-	// pool's slice.
+	// The jobs are encoded here, under the lock, because the page shares
+	// the pool's jobs.
 	out := listUserImportJobsOutput{PaginationToken: pg.token}
 	for _, job := range pg.jobs {
-		out.UserImportJobs = append(out.UserImportJobs, job.wire(p.options.ExponentTimestamps))
+		job.refresh(c.now, s.lifecycle)
+		out.UserImportJobs = append(out.UserImportJobs, job.wire(c.faults.ExponentTimestamps))
 	}
 
 	return out, nil
-}
-
-// findPool returns the pool with the id in the region a request was signed
-// for. A pool of another region is as missing as a pool that never existed,
-// as it is for the real service. The caller holds s.mu.
-func (s *Server) findPool(region, userPoolID string) (*pool, error) {
-	p, ok := s.pools[userPoolID]
-	if !ok || poolRegion(userPoolID) != region {
-		return nil, &apiError{status: 400, code: "ResourceNotFoundException",
-			message: fmt.Sprintf("User pool %s does not exist.", userPoolID)}
-	}
-	return p, nil
 }

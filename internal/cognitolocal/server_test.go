@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go"
@@ -26,14 +28,39 @@ var newest = time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC)
 func start(t *testing.T, s *cognitolocal.Server, cred cognitolocal.Credential, region string) *cip.Client {
 	t.Helper()
 
+	return clientOf(serve(t, s), cred, region)
+}
+
+// serve serves s on a free loopback port until the test ends and returns
+// its URL.
+func serve(t *testing.T, s *cognitolocal.Server) string {
+	t.Helper()
+
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
+	return ts.URL
+}
 
+// clientOf is an SDK client of the endpoint at url, signing with cred in
+// region, that lets every answer of the endpoint reach the test. It
+// retries only a connection its transport closed under it while reading
+// an answer, which the SDK is known to do now and then
+// (aws/aws-sdk-go-v2#2737); tests that count faults used up therefore send
+// their requests with rawCall.
+func clientOf(url string, cred cognitolocal.Credential, region string) *cip.Client {
 	return cip.New(cip.Options{
-		Region:           region,
-		BaseEndpoint:     aws.String(ts.URL),
-		Credentials:      credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
-		RetryMaxAttempts: 1,
+		Region:       region,
+		BaseEndpoint: aws.String(url),
+		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, cred.SessionToken),
+		Retryer:      connectionRetries(),
+	})
+}
+
+// connectionRetries retries nothing but a closed connection.
+func connectionRetries() aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
+		o.RateLimiter = ratelimit.None
 	})
 }
 
@@ -153,25 +180,59 @@ func TestServer_missingPoolAndPoolOfAnotherRegionAreNotFound(t *testing.T) {
 }
 
 func TestServer_rejectsBadSignatures(t *testing.T) {
-	s := cognitolocal.New()
+	s := cognitolocal.New(cognitolocal.DefaultCredential, cognitolocal.Credential{
+		AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "session-token",
+	})
 	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	s.SetRegions("eu-west-1", "us-east-1")
+	url := serve(t, s)
+	known := cognitolocal.DefaultCredential.AccessKeyID
 
-	for name, tc := range map[string]struct {
-		cred cognitolocal.Credential
-		code string
+	for _, tc := range []struct {
+		name   string
+		cred   cognitolocal.Credential
+		region string
+		code   string
 	}{
-		"unknown access key": {cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"}, "UnrecognizedClientException"},
-		"wrong secret key": {cognitolocal.Credential{
-			AccessKeyID: cognitolocal.DefaultCredential.AccessKeyID, SecretAccessKey: "wrong",
-		}, "InvalidSignatureException"},
+		{"unknown access key", cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"},
+			"eu-west-1", "UnrecognizedClientException"},
+		{"wrong secret key", cognitolocal.Credential{AccessKeyID: known, SecretAccessKey: "wrong"},
+			"eu-west-1", "InvalidSignatureException"},
+		{"region the endpoint does not serve", cognitolocal.DefaultCredential,
+			"ap-south-1", "InvalidSignatureException"},
+		{"temporary key without its session token", cognitolocal.Credential{
+			AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret",
+		}, "eu-west-1", "UnrecognizedClientException"},
+		{"temporary key with another session token", cognitolocal.Credential{
+			AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "forged",
+		}, "eu-west-1", "UnrecognizedClientException"},
 	} {
-		t.Run(name, func(t *testing.T) {
-			_, err := listPage(start(t, s, tc.cred, "eu-west-1"), 60, nil)
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := listPage(clientOf(url, tc.cred, tc.region), 60, nil)
 
 			if code, _ := errorCode(t, err); code != tc.code {
 				t.Errorf("got %s, expected %s", code, tc.code)
 			}
 		})
+	}
+
+	temporary := cognitolocal.Credential{
+		AccessKeyID: "ASIATEMPORARY0001", SecretAccessKey: "temporary-secret", SessionToken: "session-token",
+	}
+	if _, err := listPage(clientOf(url, temporary, "eu-west-1"), 60, nil); err != nil {
+		t.Errorf("a temporary key with its session token was refused: %v", err)
+	}
+}
+
+func TestServer_refusesASignatureForAnotherService(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+
+	got := rawCall(t, serve(t, s), "AWSCognitoIdentityProviderService.GetCSVHeader",
+		`{"UserPoolId":"`+poolID+`"}`, cognitolocal.DefaultCredential, "cognito-identity")
+
+	if got.code != "InvalidSignatureException" || !strings.Contains(got.message, "'cognito-idp'") {
+		t.Errorf("got %s: %s, expected InvalidSignatureException naming cognito-idp", got.code, got.message)
 	}
 }
 

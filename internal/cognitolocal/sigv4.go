@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,7 +17,8 @@ import (
 )
 
 const (
-	// signingName is the service name in the credential scope.
+	// signingName is the service name in the credential scope of the user
+	// pools API.
 	signingName = "cognito-idp"
 
 	sigV4Algorithm = "AWS4-HMAC-SHA256"
@@ -63,66 +67,78 @@ func parseAuthorization(header string) (authorization, bool) {
 	return a, true
 }
 
-// authenticate checks the SigV4 signature of r against the endpoint's key
-// pairs and returns the region it was signed for. The signature is computed
-// again with the SDK's signer over exactly the headers the client signed.
-func (s *Server) authenticate(r *http.Request, body []byte) (string, error) {
+// authenticate checks the SigV4 signature of r, signed for service, against
+// the endpoint's key pairs, and returns the key pair and the region it was
+// signed for. The signature is computed again with the SDK's signer over
+// exactly the headers the client signed. The key pair is returned, to be
+// noted, as soon as it is known, even when the request is then refused.
+func (s *Server) authenticate(r *http.Request, body []byte, service string,
+	now time.Time) (keyPair, string, error) {
 	header := r.Header.Get("Authorization")
 	if header == "" {
-		return "", &apiError{status: 400, code: "MissingAuthenticationTokenException",
+		return keyPair{}, "", &apiError{status: 400, code: "MissingAuthenticationTokenException",
 			message: "Missing Authentication Token"}
 	}
 
 	auth, ok := parseAuthorization(header)
 	if !ok {
-		return "", &apiError{status: 400, code: "IncompleteSignatureException",
+		return keyPair{}, "", &apiError{status: 400, code: "IncompleteSignatureException",
 			message: "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders'."}
 	}
 
 	s.mu.Lock()
-	cred, known := s.credentials[auth.accessKeyID]
+	key, known := s.credentials[auth.accessKeyID]
+	regions := s.regions
 	s.mu.Unlock()
-	if !known {
-		return "", &apiError{status: 400, code: "UnrecognizedClientException",
+	if !known || r.Header.Get("X-Amz-Security-Token") != key.SessionToken {
+		// Temporary keys without their session token, and configured keys
+		// with one, are refused as the service refuses them.
+		return keyPair{}, "", &apiError{status: 400, code: "UnrecognizedClientException",
 			message: "The security token included in the request is invalid."}
 	}
-	if cred.SessionToken != "" && r.Header.Get("X-Amz-Security-Token") != cred.SessionToken {
-		return "", &apiError{status: 400, code: "UnrecognizedClientException",
-			message: "The security token included in the request is invalid."}
+	if !key.expires.IsZero() && !now.Before(key.expires) {
+		return key, "", &apiError{status: 400, code: "ExpiredTokenException",
+			message: "The security token included in the request is expired"}
 	}
 
+	// NOTE: unlike the service, the endpoint does not refuse a signing time
+	// far from its clock, so that a test may set that clock anywhere.
 	signingTime, err := time.Parse(amzDateFormat, r.Header.Get("X-Amz-Date"))
 	if err != nil || signingTime.Format("20060102") != auth.date {
-		return "", &apiError{status: 400, code: "IncompleteSignatureException",
+		return key, "", &apiError{status: 400, code: "IncompleteSignatureException",
 			message: "X-Amz-Date must be present and agree with the credential scope."}
 	}
 
-	if auth.service != signingName {
-		return "", invalidSignature()
+	if auth.service != service {
+		return key, "", invalidSignature(fmt.Sprintf("Credential should be scoped to correct service: '%s'.",
+			service))
+	}
+	if !regionPattern.MatchString(auth.region) || (len(regions) > 0 && !slices.Contains(regions, auth.region)) {
+		return key, "", invalidSignature("Credential should be scoped to a valid region.")
 	}
 
-	expected, err := sign(r, body, auth.signedHeaders, cred, auth.region, signingTime)
-	if err != nil {
-		return "", invalidSignature()
-	}
-	if subtle.ConstantTimeCompare([]byte(expected), []byte(auth.signature)) != 1 {
-		return "", invalidSignature()
+	expected, err := sign(r, body, auth.signedHeaders, key.Credential, service, auth.region, signingTime)
+	if err != nil || subtle.ConstantTimeCompare([]byte(expected), []byte(auth.signature)) != 1 {
+		return key, "", invalidSignature("The request signature we calculated does not match the " +
+			"signature you provided. Check your AWS Secret Access Key and signing method. " +
+			"Consult the service documentation for details.")
 	}
 
-	return auth.region, nil
+	return key, auth.region, nil
 }
 
-func invalidSignature() error {
-	return &apiError{status: 400, code: "InvalidSignatureException",
-		message: "The request signature we calculated does not match the signature you provided. " +
-			"Check your AWS Secret Access Key and signing method. " +
-			"Consult the service documentation for details."}
+func invalidSignature(message string) error {
+	return &apiError{status: 400, code: "InvalidSignatureException", message: message}
 }
+
+// regionPattern is the shape of an AWS region name, such as eu-west-1 or
+// us-gov-east-1.
+var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
 
 // sign computes the signature of r as a client holding cred would have, over
 // the named headers only.
 func sign(r *http.Request, body []byte, signedHeaders []string, cred Credential,
-	region string, signingTime time.Time) (string, error) {
+	service, region string, signingTime time.Time) (string, error) {
 	clone, err := http.NewRequestWithContext(context.Background(), r.Method, r.URL.String(), nil)
 	if err != nil {
 		return "", err
@@ -145,7 +161,7 @@ func sign(r *http.Request, body []byte, signedHeaders []string, cred Credential,
 		SessionToken:    cred.SessionToken,
 	}
 	err = v4.NewSigner().SignHTTP(context.Background(), creds, clone, hex.EncodeToString(sum[:]),
-		signingName, region, signingTime)
+		service, region, signingTime)
 	if err != nil {
 		return "", err
 	}

@@ -2,47 +2,49 @@ package cognitolocal
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxJobsPerPage is the most jobs the service puts in one answer, whatever
 // MaxResults asks for.
 const maxJobsPerPage = 50
 
-// PoolOptions are the ways one pool's listing can misbehave. The zero value
-// behaves as the real service does.
-type PoolOptions struct {
-	// PageSize, when positive, cuts every page to at most this many jobs.
-	// Pages that are not the last still carry a token, so a client that
-	// takes a short page for the last one loses jobs.
-	PageSize int
-
-	// EmptyFinalToken makes the last page carry "PaginationToken": "" rather
-	// than no token at all.
-	EmptyFinalToken bool
-
-	// TokenAfterLastJob makes a page that ends exactly at the last job still
-	// carry a token; the request with it answers an empty page and no token.
-	// By default no token follows the last job.
-	TokenAfterLastJob bool
-
-	// RepeatToken makes every answer to a request with a token hand back
-	// that same token, so that a client that does not notice reads the same
-	// page forever.
-	RepeatToken bool
-
-	// ExponentTimestamps writes timestamps in the exponent form the service
-	// sometimes uses, as in 1.763461002853E9.
-	ExponentTimestamps bool
-}
-
-// pool is one user pool: its jobs, newest first, and its options.
+// pool is one user pool: its jobs, newest first, and its settings.
 type pool struct {
 	id      string
-	jobs    []Job
+	jobs    []*storedJob
+	byID    map[string]*storedJob
 	options PoolOptions
+
+	// csvHeader is what GetCSVHeader answers; nil means defaultCSVHeader.
+	csvHeader []string
+
+	// bucket enforces the pool's rate limit, when one is set.
+	bucket tokenBucket
+}
+
+// storedJob is a job as the endpoint keeps it: what the API shows, and what
+// moves it through its lifecycle.
+type storedJob struct {
+	Job
+
+	// driven marks a job whose status the clock moves on. A seeded job keeps
+	// the status its seed gives until a request starts or stops it, so
+	// that seeds describe a pool as it stands.
+	driven bool
+
+	// csv is the file uploaded to the job's presigned URL, nil until then.
+	csv []byte
+
+	// result is what the job ends with, decided from csv when it starts.
+	result importResult
+
+	// stopRequested is when StopUserImportJob was called.
+	stopRequested time.Time
 }
 
 // before reports whether job a is listed before job b: newer first, and
@@ -55,9 +57,28 @@ func before(a, b Job) bool {
 	return a.JobId > b.JobId
 }
 
-func (p *pool) add(jobs ...Job) {
+// add stores jobs, replacing any job of the same id, and keeps the order.
+func (p *pool) add(jobs ...*storedJob) {
+	if p.byID == nil {
+		p.byID = make(map[string]*storedJob)
+	}
+
+	for _, job := range jobs {
+		if old, ok := p.byID[job.JobId]; ok {
+			p.jobs = slices.DeleteFunc(p.jobs, func(j *storedJob) bool { return j == old })
+		}
+		p.byID[job.JobId] = job
+	}
+
+	if len(jobs) == 1 {
+		// One job, as CreateUserImportJob adds, goes into its place without
+		// sorting the whole pool again.
+		i := sort.Search(len(p.jobs), func(i int) bool { return before(jobs[0].Job, p.jobs[i].Job) })
+		p.jobs = slices.Insert(p.jobs, i, jobs[0])
+		return
+	}
 	p.jobs = append(p.jobs, jobs...)
-	sort.SliceStable(p.jobs, func(i, j int) bool { return before(p.jobs[i], p.jobs[j]) })
+	sort.SliceStable(p.jobs, func(i, j int) bool { return before(p.jobs[i].Job, p.jobs[j].Job) })
 }
 
 // cursor is the position after the last job of a page. Its token has the
@@ -96,7 +117,7 @@ func parseCursor(token string) (cursor, error) {
 // removed between two pages neither repeat nor hide older jobs.
 func (p *pool) start(c cursor) int {
 	return sort.Search(len(p.jobs), func(i int) bool {
-		job := p.jobs[i]
+		job := p.jobs[i].Job
 		ms := job.CreationDate.UnixMilli()
 		return ms < c.creationTime || (ms == c.creationTime && job.JobId < c.jobID)
 	})
@@ -104,41 +125,42 @@ func (p *pool) start(c cursor) int {
 
 // page is one answer of ListUserImportJobs.
 type page struct {
-	jobs  []Job
+	jobs  []*storedJob
 	token *string
 }
 
 // list answers one ListUserImportJobs request for maxResults jobs after the
-// given token, applying the pool's options.
-func (p *pool) list(maxResults int, token string) (page, error) {
+// given token, misbehaving as the listing faults f say.
+func (p *pool) list(maxResults int, token string, f Faults) (page, error) {
 	from := 0
 	if token != "" {
 		c, err := parseCursor(token)
 		if err != nil || c.poolID != p.id {
-			return page{}, &apiError{status: 400, code: "InvalidParameterException",
-				message: "Invalid pagination token."}
+			var v violations
+			v.add(&token, "paginationToken", "Member must be a token this operation gave for this user pool")
+			return page{}, v.err()
 		}
 		from = p.start(c)
 	}
 
 	size := min(maxResults, maxJobsPerPage)
-	if p.options.PageSize > 0 {
-		size = min(size, p.options.PageSize)
+	if f.PageSize > 0 {
+		size = min(size, f.PageSize)
 	}
 
 	to := min(from+size, len(p.jobs))
 	result := page{jobs: p.jobs[from:to]}
 
 	switch {
-	case p.options.RepeatToken && token != "":
+	case f.RepeatToken && token != "":
 		result.token = &token
 	case to < len(p.jobs):
-		next := cursorAfter(p.id, p.jobs[to-1]).token()
+		next := cursorAfter(p.id, p.jobs[to-1].Job).token()
 		result.token = &next
-	case p.options.TokenAfterLastJob && to > from && to-from == size:
-		next := cursorAfter(p.id, p.jobs[to-1]).token()
+	case f.TokenAfterLastJob && to > from && to-from == size:
+		next := cursorAfter(p.id, p.jobs[to-1].Job).token()
 		result.token = &next
-	case p.options.EmptyFinalToken:
+	case f.EmptyFinalToken:
 		empty := ""
 		result.token = &empty
 	}

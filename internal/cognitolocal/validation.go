@@ -66,7 +66,21 @@ func (v *violations) intRange(value *int, member string, minValue, maxValue int)
 	}
 }
 
+// userPoolID checks the UserPoolId member every import-job request has.
+func (v *violations) userPoolID(value *string) {
+	if v.required(value, "userPoolId") {
+		v.stringRule(value, "userPoolId", 1, 55, userPoolIDPattern)
+	}
+}
+
+// err is the violations as the user pools API reports them.
 func (v violations) err() error {
+	return v.errorCoded("InvalidParameterException")
+}
+
+// errorCoded is the violations as an error of the given code, nil when
+// there are none.
+func (v violations) errorCoded(code string) error {
 	if len(v) == 0 {
 		return nil
 	}
@@ -74,9 +88,20 @@ func (v violations) err() error {
 	if len(v) > 1 {
 		noun = "errors"
 	}
-	return &apiError{status: 400, code: "InvalidParameterException",
+	return &apiError{status: 400, code: code,
 		message: fmt.Sprintf("%d validation %s detected: %s", len(v), noun, strings.Join(v, "; "))}
 }
 
-// paginationTokenPattern is the API's rule for a pagination token.
-var paginationTokenPattern = regexp.MustCompile(`^[\S]+$`)
+// The API's rules for the members of import-job requests, from its model.
+var (
+	paginationTokenPattern = regexp.MustCompile(`^[\S]+$`)
+	jobNamePattern         = regexp.MustCompile(`^[\w\s+=,.@-]+$`)
+	jobIDPattern           = regexp.MustCompile(`^import-[0-9a-zA-Z-]+$`)
+	arnPattern             = regexp.MustCompile(`^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:` +
+		`[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`)
+)
+
+// maxTokenLength bounds a pagination token. The model sets no maximum; the
+// endpoint's own tokens are far shorter, and a bound keeps a hostile token
+// from being echoed at length.
+const maxTokenLength = 4096

@@ -1,0 +1,72 @@
+package cognitolocal
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Seed is the content of a seed file: user pools and their jobs, in the
+// API's member names.
+type Seed struct {
+	UserPools []SeedPool `json:"UserPools"`
+}
+
+// SeedPool is one user pool of a seed file.
+type SeedPool struct {
+	UserPoolId     string      `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserImportJobs []Job       `json:"UserImportJobs"`
+	Options        PoolOptions `json:"Options"`
+
+	// CSVHeader is what GetCSVHeader answers for the pool; empty means the
+	// header of a pool with only the standard attributes.
+	CSVHeader []string `json:"CSVHeader,omitempty"`
+}
+
+// LoadSeed adds the pools and jobs of a seed document. Seeded jobs keep
+// the status the seed gives them until a request starts or stops one.
+func (s *Server) LoadSeed(r io.Reader) error {
+	var seed Seed
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&seed); err != nil {
+		return fmt.Errorf("reading seed: %w", err)
+	}
+
+	for i, p := range seed.UserPools {
+		if !userPoolIDPattern.MatchString(p.UserPoolId) {
+			return fmt.Errorf("reading seed: UserPools[%d].UserPoolId %q is not a user pool id", i, p.UserPoolId)
+		}
+		for j, job := range p.UserImportJobs {
+			if !jobIDPattern.MatchString(job.JobId) {
+				return fmt.Errorf("reading seed: UserPools[%d].UserImportJobs[%d].JobId %q is not "+
+					"an import job id such as import-qQ0DCt2fRh", i, j, job.JobId)
+			}
+		}
+	}
+
+	for _, p := range seed.UserPools {
+		s.AddPool(p.UserPoolId, p.Options)
+		s.AddJobs(p.UserPoolId, p.UserImportJobs...)
+		if len(p.CSVHeader) > 0 {
+			s.SetCSVHeader(p.UserPoolId, p.CSVHeader)
+		}
+	}
+
+	return nil
+}
+
+// LoadSeedFile adds the pools and jobs of a seed file.
+func (s *Server) LoadSeedFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+
+	if err := s.LoadSeed(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,509 @@
+package cognitolocal_test
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+
+	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
+)
+
+const logsRole = "arn:aws:iam::123456789012:role/CognitoImportLogs"
+
+// importFile has a header of the standard pool and four users: two to
+// import, one already in the file, one without a user name.
+const importFile = "cognito:username,email,email_verified\n" +
+	"alice,alice@example.com,true\n" +
+	"bob,bob@example.com,false\n" +
+	"alice,alice@example.com,true\n" +
+	",nobody@example.com,false\n"
+
+// lifecycleFixture is an endpoint with an empty pool whose time a test
+// controls, and a client of it.
+type lifecycleFixture struct {
+	server *cognitolocal.Server
+	clock  *cognitolocal.ManualClock
+	client *cip.Client
+}
+
+func newLifecycleFixture(t *testing.T) *lifecycleFixture {
+	t.Helper()
+
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	clock := cognitolocal.NewManualClock(newest.Add(time.Hour))
+	s.SetClock(clock)
+
+	return &lifecycleFixture{server: s, clock: clock, client: start(t, s, cognitolocal.DefaultCredential, "eu-west-1")}
+}
+
+func (f *lifecycleFixture) create(t *testing.T, name string) types.UserImportJobType {
+	t.Helper()
+
+	out, err := f.client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+		JobName: aws.String(name), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
+	})
+	if err != nil {
+		t.Fatalf("creating job %s: %v", name, err)
+	}
+	return *out.UserImportJob
+}
+
+func (f *lifecycleFixture) describe(t *testing.T, jobID string) types.UserImportJobType {
+	t.Helper()
+
+	out, err := f.client.DescribeUserImportJob(context.Background(), &cip.DescribeUserImportJobInput{
+		UserPoolId: aws.String(poolID), JobId: aws.String(jobID),
+	})
+	if err != nil {
+		t.Fatalf("describing job %s: %v", jobID, err)
+	}
+	return *out.UserImportJob
+}
+
+func (f *lifecycleFixture) start(jobID string) (*cip.StartUserImportJobOutput, error) {
+	return f.client.StartUserImportJob(context.Background(), &cip.StartUserImportJobInput{
+		UserPoolId: aws.String(poolID), JobId: aws.String(jobID),
+	})
+}
+
+func (f *lifecycleFixture) stop(jobID string) (*cip.StopUserImportJobOutput, error) {
+	return f.client.StopUserImportJob(context.Background(), &cip.StopUserImportJobInput{
+		UserPoolId: aws.String(poolID), JobId: aws.String(jobID),
+	})
+}
+
+// put uploads file to a presigned URL as the service's documentation shows,
+// with the encryption header the URL is signed with when encrypted is
+// true, and returns the status and the S3 error code.
+func put(t *testing.T, presigned, file string, encrypted bool) (int, string) {
+	t.Helper()
+
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPut, presigned, strings.NewReader(file))
+	if err != nil {
+		t.Fatalf("building the upload: %v", err)
+	}
+	if encrypted {
+		req.Header.Set("X-Amz-Server-Side-Encryption", "aws:kms")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("uploading: %v", err)
+	}
+	defer resp.Body.Close()
+
+	var s3Error struct{ Code string }
+	if resp.StatusCode != http.StatusOK {
+		if err := xml.NewDecoder(resp.Body).Decode(&s3Error); err != nil {
+			t.Errorf("the upload's %d answer is not an S3 error document: %v", resp.StatusCode, err)
+		}
+	}
+	return resp.StatusCode, s3Error.Code
+}
+
+func status(job types.UserImportJobType) string { return string(job.Status) }
+
+func TestCreateUserImportJob_givesACreatedJobWithTheServicesShapes(t *testing.T) {
+	f := newLifecycleFixture(t)
+
+	job := f.create(t, "spring migration, batch 1")
+
+	if !regexp.MustCompile(`^import-[0-9A-Za-z]{10}$`).MatchString(aws.ToString(job.JobId)) {
+		t.Errorf("job id %q, expected import- and ten letters or digits", aws.ToString(job.JobId))
+	}
+	if status(job) != "Created" || aws.ToString(job.JobName) != "spring migration, batch 1" ||
+		aws.ToString(job.UserPoolId) != poolID || aws.ToString(job.CloudWatchLogsRoleArn) != logsRole {
+		t.Errorf("got %s job %q of pool %s with role %s, expected a Created job named as asked, of %s with %s",
+			job.Status, aws.ToString(job.JobName), aws.ToString(job.UserPoolId),
+			aws.ToString(job.CloudWatchLogsRoleArn), poolID, logsRole)
+	}
+	if !aws.ToTime(job.CreationDate).Equal(f.clock.Now()) || job.StartDate != nil || job.CompletionDate != nil {
+		t.Errorf("created %v, started %v, completed %v; expected created at %v and neither started nor completed",
+			job.CreationDate, job.StartDate, job.CompletionDate, f.clock.Now())
+	}
+	if job.ImportedUsers != 0 || job.SkippedUsers != 0 || job.FailedUsers != 0 {
+		t.Errorf("counts %d/%d/%d, expected 0/0/0", job.ImportedUsers, job.SkippedUsers, job.FailedUsers)
+	}
+
+	u, err := url.Parse(aws.ToString(job.PreSignedUrl))
+	if err != nil {
+		t.Fatalf("the presigned URL does not parse (value withheld): %v", err)
+	}
+	if u.Hostname() != "127.0.0.1" {
+		t.Errorf("the presigned URL points at %s, expected loopback", u.Hostname())
+	}
+	for _, name := range []string{"X-Amz-Security-Token", "X-Amz-Algorithm", "X-Amz-Date",
+		"X-Amz-SignedHeaders", "X-Amz-Expires", "X-Amz-Credential", "X-Amz-Signature"} {
+		if !u.Query().Has(name) {
+			t.Errorf("the presigned URL lacks %s, which the service's carries", name)
+		}
+	}
+	if !strings.HasSuffix(u.Path, "/"+poolID+"/"+aws.ToString(job.JobId)) {
+		t.Errorf("the presigned URL's path ends %q, expected the pool and the job", u.Path[strings.LastIndex(u.Path, "/"):])
+	}
+}
+
+func TestDescribeUserImportJob_answersTheJobAsListed(t *testing.T) {
+	s := cognitolocal.New()
+	if err := s.LoadSeedFile(filepath.Join("..", "..", "testdata", "seed-fixtures.json")); err != nil {
+		t.Fatal(err)
+	}
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+	const fixturePool = "eu-west-1_Qx7Zk2Lm9"
+
+	listed, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+		UserPoolId: aws.String(fixturePool), MaxResults: aws.Int32(60),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed.UserImportJobs) == 0 {
+		t.Fatal("the seed's pool lists no job, expected several")
+	}
+
+	for _, want := range listed.UserImportJobs {
+		out, err := client.DescribeUserImportJob(context.Background(), &cip.DescribeUserImportJobInput{
+			UserPoolId: aws.String(fixturePool), JobId: want.JobId,
+		})
+		if err != nil {
+			t.Fatalf("describing %s: %v", aws.ToString(want.JobId), err)
+		}
+		if diff := jobDifference(*out.UserImportJob, want); diff != "" {
+			t.Errorf("job %s described differs from its listing in %s", aws.ToString(want.JobId), diff)
+		}
+	}
+}
+
+// jobDifference names the first member in which two jobs differ, without
+// showing the presigned URL, which is a credential.
+func jobDifference(a, b types.UserImportJobType) string {
+	switch {
+	case aws.ToString(a.JobId) != aws.ToString(b.JobId):
+		return "JobId"
+	case aws.ToString(a.JobName) != aws.ToString(b.JobName):
+		return "JobName"
+	case aws.ToString(a.UserPoolId) != aws.ToString(b.UserPoolId):
+		return "UserPoolId"
+	case aws.ToString(a.PreSignedUrl) != aws.ToString(b.PreSignedUrl):
+		return "PreSignedUrl (values withheld)"
+	case a.Status != b.Status:
+		return "Status"
+	case aws.ToString(a.CloudWatchLogsRoleArn) != aws.ToString(b.CloudWatchLogsRoleArn):
+		return "CloudWatchLogsRoleArn"
+	case !sameTime(a.CreationDate, b.CreationDate):
+		return "CreationDate"
+	case !sameTime(a.StartDate, b.StartDate):
+		return "StartDate"
+	case !sameTime(a.CompletionDate, b.CompletionDate):
+		return "CompletionDate"
+	case a.ImportedUsers != b.ImportedUsers || a.SkippedUsers != b.SkippedUsers || a.FailedUsers != b.FailedUsers:
+		return "the counts of users"
+	case aws.ToString(a.CompletionMessage) != aws.ToString(b.CompletionMessage):
+		return "CompletionMessage"
+	}
+	return ""
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
+func TestDescribeUserImportJob_missingJobIsNotFound(t *testing.T) {
+	f := newLifecycleFixture(t)
+
+	_, err := f.client.DescribeUserImportJob(context.Background(), &cip.DescribeUserImportJobInput{
+		UserPoolId: aws.String(poolID), JobId: aws.String("import-Nope000000"),
+	})
+
+	code, message := errorCode(t, err)
+	if code != "ResourceNotFoundException" || !strings.Contains(message, "import-Nope000000") {
+		t.Errorf("got %s: %s, expected ResourceNotFoundException naming the job", code, message)
+	}
+}
+
+func TestStartUserImportJob_withoutAnUploadIsPreconditionNotMet(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "no-file")
+
+	_, err := f.start(aws.ToString(job.JobId))
+
+	if code, _ := errorCode(t, err); code != "PreconditionNotMetException" {
+		t.Errorf("got %s, expected PreconditionNotMetException", code)
+	}
+	if got := status(f.describe(t, aws.ToString(job.JobId))); got != "Created" {
+		t.Errorf("the job is %s after a refused start, expected Created", got)
+	}
+}
+
+func TestUserImportJob_runsThroughItsLifecycleAsTheClockMoves(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "lifecycle")
+	id := aws.ToString(job.JobId)
+	if code, s3Code := put(t, aws.ToString(job.PreSignedUrl), importFile, true); code != http.StatusOK {
+		t.Fatalf("upload answered %d %s, expected 200", code, s3Code)
+	}
+	started := f.clock.Now()
+
+	out, err := f.start(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status(*out.UserImportJob) != "Pending" || !sameTime(out.UserImportJob.StartDate, &started) {
+		t.Errorf("started job is %s since %v, expected Pending since %v",
+			out.UserImportJob.Status, out.UserImportJob.StartDate, started)
+	}
+
+	lc := cognitolocal.DefaultLifecycle
+	f.clock.Advance(lc.PendingFor)
+	if got := status(f.describe(t, id)); got != "InProgress" {
+		t.Errorf("after %v the job is %s, expected InProgress", lc.PendingFor, got)
+	}
+
+	f.clock.Advance(lc.ImportFor)
+	done := f.describe(t, id)
+	completed := started.Add(lc.PendingFor + lc.ImportFor)
+	if status(done) != "Succeeded" || !sameTime(done.CompletionDate, &completed) {
+		t.Errorf("the job is %s, completed %v, expected Succeeded at %v", done.Status, done.CompletionDate, completed)
+	}
+	if done.ImportedUsers != 2 || done.SkippedUsers != 1 || done.FailedUsers != 1 {
+		t.Errorf("imported/skipped/failed %d/%d/%d, expected 2/1/1 from the file",
+			done.ImportedUsers, done.SkippedUsers, done.FailedUsers)
+	}
+	if aws.ToString(done.CompletionMessage) != "Import Job Completed Successfully." {
+		t.Errorf("completion message %q, expected the service's for a success", aws.ToString(done.CompletionMessage))
+	}
+}
+
+func TestUserImportJob_failsOnAHeaderThePoolDoesNotHave(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "bad-header")
+	id := aws.ToString(job.JobId)
+	put(t, aws.ToString(job.PreSignedUrl), "cognito:username,shoe_size\nalice,42\nbob,43\n", true)
+
+	if _, err := f.start(id); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Advance(time.Hour)
+
+	done := f.describe(t, id)
+	if status(done) != "Failed" || done.FailedUsers != 2 || done.ImportedUsers != 0 {
+		t.Errorf("the job is %s with %d failed and %d imported, expected Failed with the 2 users failed",
+			done.Status, done.FailedUsers, done.ImportedUsers)
+	}
+}
+
+func TestStopUserImportJob_stopsThroughStopping(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "to-stop")
+	id := aws.ToString(job.JobId)
+	put(t, aws.ToString(job.PreSignedUrl), importFile, true)
+	if _, err := f.start(id); err != nil {
+		t.Fatal(err)
+	}
+	requested := f.clock.Now()
+
+	out, err := f.stop(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status(*out.UserImportJob) != "Stopping" {
+		t.Errorf("the stop answered a %s job, expected Stopping", out.UserImportJob.Status)
+	}
+
+	f.clock.Advance(cognitolocal.DefaultLifecycle.StoppingFor)
+	stopped := f.describe(t, id)
+	completed := requested.Add(cognitolocal.DefaultLifecycle.StoppingFor)
+	if status(stopped) != "Stopped" || !sameTime(stopped.CompletionDate, &completed) {
+		t.Errorf("the job is %s, completed %v, expected Stopped at %v", stopped.Status, stopped.CompletionDate, completed)
+	}
+
+	_, err = f.stop(id)
+	if code, _ := errorCode(t, err); code != "PreconditionNotMetException" {
+		t.Errorf("stopping a stopped job gave %s, expected PreconditionNotMetException", code)
+	}
+}
+
+func TestUserImportJob_expiresWhenNotStartedWithinADay(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "forgotten")
+	id := aws.ToString(job.JobId)
+	put(t, aws.ToString(job.PreSignedUrl), importFile, true)
+
+	f.clock.Advance(24*time.Hour - time.Millisecond)
+	if got := status(f.describe(t, id)); got != "Created" {
+		t.Errorf("a millisecond before a day the job is %s, expected Created", got)
+	}
+
+	f.clock.Advance(time.Millisecond)
+	expired := f.describe(t, id)
+	deadline := aws.ToTime(job.CreationDate).Add(24 * time.Hour)
+	if status(expired) != "Expired" || expired.StartDate != nil || !sameTime(expired.CompletionDate, &deadline) {
+		t.Errorf("the job is %s, started %v, completed %v; expected Expired, never started, completed at %v",
+			expired.Status, expired.StartDate, expired.CompletionDate, deadline)
+	}
+
+	_, err := f.start(id)
+	if code, _ := errorCode(t, err); code != "PreconditionNotMetException" {
+		t.Errorf("starting an expired job gave %s, expected PreconditionNotMetException", code)
+	}
+}
+
+func TestCreateUserImportJob_refusesThe1001stJobWhileSeedsMayHoldMore(t *testing.T) {
+	f := newLifecycleFixture(t)
+	f.server.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, cognitolocal.MaxJobsPerPool, newest)...)
+
+	_, err := f.client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+		JobName: aws.String("one-too-many"), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
+	})
+	if code, _ := errorCode(t, err); code != "LimitExceededException" {
+		t.Errorf("creating the 1001st job gave %s, expected LimitExceededException", code)
+	}
+
+	seeded := cognitolocal.GenerateJobs(poolID, 1, newest.Add(time.Hour))[0]
+	seeded.JobId = "import-Seeded1001"
+	f.server.AddJobs(poolID, seeded)
+	if n := len(listAll(t, f.client, poolID)); n != cognitolocal.MaxJobsPerPool+1 {
+		t.Errorf("a seeded pool lists %d jobs, expected %d: seeding is not bound by the quota",
+			n, cognitolocal.MaxJobsPerPool+1)
+	}
+}
+
+// listAll lists every job of a pool, page by page.
+func listAll(t *testing.T, client *cip.Client, userPoolID string) []types.UserImportJobType {
+	t.Helper()
+
+	var jobs []types.UserImportJobType
+	var token *string
+	for range 100 {
+		out, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+			UserPoolId: aws.String(userPoolID), MaxResults: aws.Int32(60), PaginationToken: token,
+		})
+		if err != nil {
+			t.Fatalf("listing %s: %v", userPoolID, err)
+		}
+		jobs = append(jobs, out.UserImportJobs...)
+		if aws.ToString(out.PaginationToken) == "" {
+			return jobs
+		}
+		token = out.PaginationToken
+	}
+	t.Fatalf("listing %s took more than 100 pages", userPoolID)
+	return nil
+}
+
+func TestListUserImportJobs_jobsCreatedBetweenPagesNeitherRepeatNorHideOlderOnes(t *testing.T) {
+	f := newLifecycleFixture(t)
+	older := cognitolocal.GenerateJobs(poolID, 75, newest)
+	f.server.AddJobs(poolID, older...)
+
+	first, err := listPage(f.client, 50, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.create(t, "created-between-pages")
+	f.clock.Advance(time.Second)
+	f.create(t, "created-a-second-later")
+	second, err := listPage(f.client, 50, first.PaginationToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var ids []string
+	for _, job := range append(first.UserImportJobs, second.UserImportJobs...) {
+		ids = append(ids, aws.ToString(job.JobId))
+	}
+	for i, job := range older {
+		if i >= len(ids) || ids[i] != job.JobId {
+			t.Fatalf("listing position %d holds %v, expected the older job %s: the two pages must list the 75 "+
+				"jobs that existed when the listing began, in order, once each", i, at(ids, i), job.JobId)
+		}
+	}
+	if len(ids) != len(older) || second.PaginationToken != nil {
+		t.Errorf("the two pages listed %d jobs and then a token %v, expected the 75 older ones and no token",
+			len(ids), second.PaginationToken != nil)
+	}
+}
+
+func at(ids []string, i int) any {
+	if i < len(ids) {
+		return ids[i]
+	}
+	return "nothing"
+}
+
+func TestGetCSVHeader_answersTheStandardPoolsHeaderOrTheSeedsOwn(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "answers", "csv-header.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recorded cip.GetCSVHeaderOutput
+	if err := json.Unmarshal(raw, &recorded); err != nil {
+		t.Fatal(err)
+	}
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	custom := append(slices.Clone(recorded.CSVHeader), "custom:department")
+	s.SetCSVHeader("eu-west-1_Custom01", custom)
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	for id, want := range map[string][]string{poolID: recorded.CSVHeader, "eu-west-1_Custom01": custom} {
+		out, err := client.GetCSVHeader(context.Background(), &cip.GetCSVHeaderInput{UserPoolId: aws.String(id)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if aws.ToString(out.UserPoolId) != id || !slices.Equal(out.CSVHeader, want) {
+			t.Errorf("pool %s answered %s with %v, expected itself with %v", id, aws.ToString(out.UserPoolId),
+				out.CSVHeader, want)
+		}
+	}
+}
+
+func TestUpload_refusesForeignExpiredAndUnencryptedUploads(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "uploads")
+	presigned := aws.ToString(job.PreSignedUrl)
+	tampered := regexp.MustCompile(`X-Amz-Signature=[0-9a-f]+`).ReplaceAllString(presigned, "X-Amz-Signature=00")
+
+	// In order: the last case moves the clock.
+	for _, tc := range []struct {
+		name      string
+		url       string
+		encrypted bool
+		advance   time.Duration
+		status    int
+		code      string
+	}{
+		{"signature not the endpoint's", tampered, true, 0, 403, "SignatureDoesNotMatch"},
+		{"without the encryption header", presigned, false, 0, 403, "SignatureDoesNotMatch"},
+		{"after 15 minutes", presigned, true, 15 * time.Minute, 403, "AccessDenied"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f.clock.Advance(tc.advance)
+			code, s3Code := put(t, tc.url, importFile, tc.encrypted)
+			if code != tc.status || s3Code != tc.code {
+				t.Errorf("got %d %s, expected %d %s", code, s3Code, tc.status, tc.code)
+			}
+		})
+	}
+
+	_, err := f.start(aws.ToString(job.JobId))
+	if code, _ := errorCode(t, err); code != "PreconditionNotMetException" {
+		t.Errorf("after refused uploads the start gave %s, expected PreconditionNotMetException", code)
+	}
+}
