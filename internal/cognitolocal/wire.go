@@ -101,21 +101,13 @@ type epochNumber string
 func (n epochNumber) MarshalJSON() ([]byte, error) { return []byte(n), nil }
 
 // wireJob is a job as one answer writes it, its timestamps in the form the
-// pool's options ask for.
+// pool's options ask for. Its timestamp fields shadow the job's own, which
+// encoding/json then leaves out: a field less deeply embedded wins.
 type wireJob struct {
-	JobName               string       `json:"JobName,omitempty"`
-	JobId                 string       `json:"JobId,omitempty"`      //nolint:revive // The API's member name.
-	UserPoolId            string       `json:"UserPoolId,omitempty"` //nolint:revive // The API's member name.
-	PreSignedUrl          string       `json:"PreSignedUrl,omitempty"`
-	CreationDate          epochNumber  `json:"CreationDate"`
-	StartDate             *epochNumber `json:"StartDate,omitempty"`
-	CompletionDate        *epochNumber `json:"CompletionDate,omitempty"`
-	Status                string       `json:"Status,omitempty"`
-	CloudWatchLogsRoleArn string       `json:"CloudWatchLogsRoleArn,omitempty"`
-	ImportedUsers         int64        `json:"ImportedUsers"`
-	SkippedUsers          int64        `json:"SkippedUsers"`
-	FailedUsers           int64        `json:"FailedUsers"`
-	CompletionMessage     string       `json:"CompletionMessage,omitempty"`
+	Job
+	CreationDate   epochNumber  `json:"CreationDate"`
+	StartDate      *epochNumber `json:"StartDate,omitempty"`
+	CompletionDate *epochNumber `json:"CompletionDate,omitempty"`
 }
 
 func (j Job) wire(exponent bool) wireJob {
@@ -128,19 +120,10 @@ func (j Job) wire(exponent bool) wireJob {
 	}
 
 	return wireJob{
-		JobName:               j.JobName,
-		JobId:                 j.JobId,
-		UserPoolId:            j.UserPoolId,
-		PreSignedUrl:          j.PreSignedUrl,
-		CreationDate:          *format(&j.CreationDate),
-		StartDate:             format(j.StartDate),
-		CompletionDate:        format(j.CompletionDate),
-		Status:                j.Status,
-		CloudWatchLogsRoleArn: j.CloudWatchLogsRoleArn,
-		ImportedUsers:         j.ImportedUsers,
-		SkippedUsers:          j.SkippedUsers,
-		FailedUsers:           j.FailedUsers,
-		CompletionMessage:     j.CompletionMessage,
+		Job:            j,
+		CreationDate:   *format(&j.CreationDate),
+		StartDate:      format(j.StartDate),
+		CompletionDate: format(j.CompletionDate),
 	}
 }
 

@@ -2,6 +2,7 @@ package cognitolocal
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -35,5 +36,25 @@ func TestEpochTime_readsEveryNumberForm(t *testing.T) {
 		if e.UnixMilli() != 1763461002853 {
 			t.Errorf("%s read as %d ms, expected 1763461002853", text, e.UnixMilli())
 		}
+	}
+}
+
+func TestJobWire_writesEachTimestampOnceInTheAskedForm(t *testing.T) {
+	started := NewEpochTime(time.UnixMilli(1763461311027))
+	job := Job{JobId: "import-a", CreationDate: NewEpochTime(time.UnixMilli(1763461002853)), StartDate: &started}
+
+	body, err := json.Marshal(job.wire(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	got := string(body)
+	for _, want := range []string{`"CreationDate":1.763461002853E9`, `"StartDate":1.763461311027E9`} {
+		if strings.Count(got, want) != 1 {
+			t.Errorf("%s does not hold %s exactly once", got, want)
+		}
+	}
+	if strings.Count(got, `"CreationDate"`) != 1 || strings.Contains(got, "CompletionDate") {
+		t.Errorf("%s repeats a timestamp member or writes one the job lacks", got)
 	}
 }
