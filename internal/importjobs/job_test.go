@@ -85,7 +85,7 @@ func TestFlattenJobs_mapsRecordedAnswersAttributeByAttribute(t *testing.T) {
 			"user_pool_id": `"eu-west-1_Qx7Zk2Lm9"`, "creation_date": `"2025-11-19T10:15:00.417Z"`,
 			"start_date": "<null>", "completion_date": "<null>", "status": `"Created"`,
 			"cloud_watch_logs_role_arn": `"arn:aws:iam::123456789012:role/CognitoImportLogs"`,
-			"imported_users": "0", "skipped_users": "0", "failed_users": "0", "completion_message": "<null>",
+			"imported_users":            "0", "skipped_users": "0", "failed_users": "0", "completion_message": "<null>",
 		},
 		{
 			"job_name": `"spring-migration-batch-2"`, "job_id": `"import-Lp0Ks9Jd3F"`,
@@ -100,7 +100,7 @@ func TestFlattenJobs_mapsRecordedAnswersAttributeByAttribute(t *testing.T) {
 			"user_pool_id": `"eu-west-1_Qx7Zk2Lm9"`, "creation_date": `"2025-11-15T10:05:00Z"`,
 			"start_date": "<null>", "completion_date": `"2025-11-17T10:08:32.5Z"`, "status": `"Expired"`,
 			"cloud_watch_logs_role_arn": `"arn:aws:iam::123456789012:role/CognitoImportLogs"`,
-			"imported_users": "0", "skipped_users": "0", "failed_users": "0",
+			"imported_users":            "0", "skipped_users": "0", "failed_users": "0",
 			"completion_message": `"The user import job has expired."`,
 		},
 		{

@@ -300,8 +300,8 @@ data "cognito_user_import_jobs" "test" {
 `, testPoolID),
 			ExpectError: errorPattern("ResourceNotFoundException",
 				"names region eu-west-1, but the provider is configured "+
-				"for region us-east-1, and a user pool is found only in its own region. " +
-				"Set the provider's region to eu-west-1."),
+					"for region us-east-1, and a user pool is found only in its own region. "+
+					"Set the provider's region to eu-west-1."),
 		}},
 	})
 }
