@@ -202,7 +202,8 @@ func (s *Server) LoadSeedFile(path string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	// Closing a file that was only read cannot lose anything.
+	defer func() { _ = f.Close() }()
 
 	return s.LoadSeed(f)
 }
