@@ -31,7 +31,9 @@ func providerMirror(t *testing.T) string {
 	t.Helper()
 
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "cognito-provider-mirror")
+		// The mirror outlives the test that happens to build it: every later
+		// test of the package installs from it.
+		dir, err := os.MkdirTemp("", "cognito-provider-mirror") //nolint:usetesting // Shared by all tests.
 		if err != nil {
 			errBuilding = err
 			return
