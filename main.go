@@ -31,6 +31,9 @@ func main() {
 		return
 	}
 
+	// NOTE: in debug mode the address names the provider in the printed
+	// TF_REATTACH_PROVIDERS, and OpenTofu knows the provider by
+	// registry.opentofu.org instead: its users change the key by hand.
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/cognito-tf/cognito",
 		Debug:           debug,
