@@ -28,8 +28,9 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 }
 
 // PreCheck stops a test early unless TF_ACC_TERRAFORM_PATH names a Terraform
-// binary by an absolute path. Without it terraform-plugin-testing would try
-// to download Terraform, which fails offline after a long wait.
+// or OpenTofu binary by an absolute path, and TF_ACC_PROVIDER_HOST is the
+// registry host that CLI uses. Without a path terraform-plugin-testing would
+// try to download Terraform, which fails offline after a long wait.
 func PreCheck(t *testing.T) {
 	t.Helper()
 
@@ -43,6 +44,9 @@ func PreCheck(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("TF_ACC_TERRAFORM_PATH: %v", err)
+	}
+	if err := checkProviderHost(path); err != nil {
+		t.Fatal(err)
 	}
 }
 

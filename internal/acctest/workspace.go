@@ -28,18 +28,21 @@ var (
 )
 
 // providerMirror builds the provider binary once per test run and lays it
-// out as a filesystem mirror, the way a user installs it offline.
+// out as a filesystem mirror under providerHost, the way a user installs it
+// offline.
 func providerMirror(t *testing.T) string {
 	t.Helper()
 
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "cognito-provider-mirror")
+		// The mirror outlives the test that happens to build it: every later
+		// test of the package installs from it.
+		dir, err := os.MkdirTemp("", "cognito-provider-mirror") //nolint:usetesting // Shared by all tests.
 		if err != nil {
 			errBuilding = err
 			return
 		}
 		platform := runtime.GOOS + "_" + runtime.GOARCH
-		binary := filepath.Join(dir, "registry.terraform.io", "cognito-tf", "cognito",
+		binary := filepath.Join(dir, providerHost(), "cognito-tf", "cognito",
 			providerVersion, platform, "terraform-provider-cognito_v"+providerVersion)
 
 		cmd := exec.Command("go", "build", "-o", binary, "github.com/cognito-tf/terraform-provider-cognito")
@@ -92,10 +95,10 @@ func NewWorkspace(t *testing.T, src string) *Workspace {
 provider_installation {
   filesystem_mirror {
     path    = %q
-    include = ["registry.terraform.io/cognito-tf/cognito"]
+    include = ["%s/cognito-tf/cognito"]
   }
 }
-`, mirror)), 0o600)
+`, mirror, providerHost())), 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -249,7 +249,7 @@ func TestServer_unsignedRequestIsMissingAuthentication(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 
 	if resp.StatusCode != 400 || resp.Header.Get("X-Amzn-Errortype") != "MissingAuthenticationTokenException" {
 		t.Errorf("got %d %s, expected 400 MissingAuthenticationTokenException",

@@ -77,8 +77,10 @@ func jobAttributes() map[string]schema.Attribute {
 
 // jobAttrTypes is the Terraform type of one job, derived from the schema so
 // that the two cannot disagree.
+//
+//nolint:forcetypeassert // A nested object's type is always an object type.
 var jobAttrTypes = schema.NestedAttributeObject{Attributes: jobAttributes()}.
-	Type().(basetypes.ObjectType).AttrTypes //nolint:forcetypeassert // A nested object's type is always an object type.
+	Type().(basetypes.ObjectType).AttrTypes
 
 // jobObjectType is the element type of the jobs list.
 var jobObjectType = basetypes.ObjectType{AttrTypes: jobAttrTypes}
