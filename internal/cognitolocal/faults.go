@@ -97,7 +97,7 @@ func (f *Faults) UnmarshalJSON(b []byte) error {
 	if v.Latency != "" {
 		d, err := time.ParseDuration(v.Latency)
 		if err != nil || d < 0 {
-			return fmt.Errorf("Latency %q is not a duration such as \"50ms\"", v.Latency)
+			return fmt.Errorf("latency %q is not a duration such as \"50ms\"", v.Latency)
 		}
 		f.Latency = d
 	}

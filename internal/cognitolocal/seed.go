@@ -63,7 +63,8 @@ func (s *Server) LoadSeedFile(path string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	// The file is only read, so closing it cannot lose anything.
+	defer func() { _ = f.Close() }()
 
 	if err := s.LoadSeed(f); err != nil {
 		return fmt.Errorf("%s: %w", path, err)

@@ -103,7 +103,7 @@ func put(t *testing.T, presigned, file string, encrypted bool) (int, string) {
 	if err != nil {
 		t.Fatalf("uploading: %v", err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 
 	var s3Error struct{ Code string }
 	if resp.StatusCode != http.StatusOK {

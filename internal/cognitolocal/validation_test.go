@@ -61,7 +61,7 @@ func send(url, target, body string, cred cognitolocal.Credential, service string
 	if err != nil {
 		return rawAnswer{}, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return rawAnswer{}, err

@@ -42,7 +42,7 @@ func kept(filter jobFilter, jobs ...types.UserImportJobType) []string {
 func TestJobFilter_zeroValueKeepsEveryJob(t *testing.T) {
 	jobs := []types.UserImportJobType{
 		fakeJob("import-a", "customers-1", types.UserImportJobStatusTypeSucceeded, 0),
-		{JobId: aws.String("import-b")}, // no name, status or creation date
+		{JobId: aws.String("import-b")}, // No name, status or creation date.
 		fakeJob("import-c", "", "SomeFutureStatus", 5),
 	}
 
@@ -68,7 +68,7 @@ func TestJobFilter_nameRegexMatchesAnywhereUnlessAnchored(t *testing.T) {
 		fakeJob("import-a", "customers-batch-1", types.UserImportJobStatusTypeSucceeded, 0),
 		fakeJob("import-b", "staff-batch-1", types.UserImportJobStatusTypeSucceeded, 1),
 		fakeJob("import-c", "old customers-batch-0", types.UserImportJobStatusTypeSucceeded, 2),
-		{JobId: aws.String("import-d")}, // a job without a name
+		{JobId: aws.String("import-d")}, // A job without a name.
 	}
 
 	unanchored := jobFilter{nameRegex: regexp.MustCompile(`customers-batch-\d`)}
@@ -83,7 +83,7 @@ func TestJobFilter_createdAfterKeepsTheInstantItselfAndLater(t *testing.T) {
 		fakeJob("import-a", "a", types.UserImportJobStatusTypeSucceeded, 0),
 		fakeJob("import-b", "b", types.UserImportJobStatusTypeSucceeded, 10),
 		fakeJob("import-c", "c", types.UserImportJobStatusTypeSucceeded, 11),
-		{JobId: aws.String("import-d")}, // a job without a creation date
+		{JobId: aws.String("import-d")}, // A job without a creation date.
 	}
 	// The same instant as ten minutes before fakeNow, written an hour east.
 	at := fakeNow.Add(-10 * time.Minute).In(time.FixedZone("+01:00", 3600))

@@ -303,9 +303,9 @@ func TestAccUserImportJobs_rejectsBadFiltersAtPlanTime(t *testing.T) {
 		arguments string
 		error     *regexp.Regexp
 	}{
-		"misspelt status": {
-			`statuses = ["Succeeded", "Succeded"]`,
-			errorPattern("Attribute statuses", `value must be one of:`, `got: "Succeded"`),
+		"status the service never gives": {
+			`statuses = ["Succeeded", "Completed"]`,
+			errorPattern("Attribute statuses", `value must be one of:`, `got: "Completed"`),
 		},
 		"status in lower case": {
 			`statuses = ["failed"]`,

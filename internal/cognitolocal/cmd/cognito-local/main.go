@@ -163,7 +163,7 @@ func run(cfg settings, out io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintln(out, "cognito-local listening on", url)
+	_, _ = fmt.Fprintln(out, "cognito-local listening on", url)
 
 	srv := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -200,17 +200,17 @@ func run(cfg settings, out io.Writer) error {
 // when it cannot be read.
 func reloadFaults(server *cognitolocal.Server, path string, out io.Writer) {
 	if path == "" {
-		fmt.Fprintln(out, "cognito-local: SIGHUP ignored: no -faults file to read")
+		_, _ = fmt.Fprintln(out, "cognito-local: SIGHUP ignored: no -faults file to read")
 		return
 	}
 
 	f, err := readFaults(path)
 	if err != nil {
-		fmt.Fprintf(out, "cognito-local: keeping the faults in force: %v\n", err)
+		_, _ = fmt.Fprintf(out, "cognito-local: keeping the faults in force: %v\n", err)
 		return
 	}
 	server.SetFaults(f)
-	fmt.Fprintln(out, "cognito-local: faults read again from", path)
+	_, _ = fmt.Fprintln(out, "cognito-local: faults read again from", path)
 }
 
 // printCounts prints the requests and SDK calls served, in all and by
@@ -226,8 +226,8 @@ func printCounts(server *cognitolocal.Server, out io.Writer) {
 	}
 	sort.Strings(names)
 
-	fmt.Fprintf(out, "cognito-local served %d requests in %d SDK calls\n", server.Requests(""), server.Calls(""))
+	_, _ = fmt.Fprintf(out, "cognito-local served %d requests in %d SDK calls\n", server.Requests(""), server.Calls(""))
 	for _, name := range names {
-		fmt.Fprintf(out, "  %-24s %6d requests %6d calls\n", name, server.Requests(name), server.Calls(name))
+		_, _ = fmt.Fprintf(out, "  %-24s %6d requests %6d calls\n", name, server.Requests(name), server.Calls(name))
 	}
 }

@@ -142,7 +142,7 @@ func list(t *testing.T, url string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	return resp.Header.Get("X-Amzn-Errortype")
 }
 
