@@ -59,6 +59,19 @@ func providerMirror(t *testing.T) string {
 	return mirrorDir
 }
 
+// Main runs the tests of a package whose tests use workspaces, then removes
+// the provider mirror they shared, which no single test can remove. Call it
+// from the package's TestMain: os.Exit(acctest.Main(m)).
+func Main(m *testing.M) int {
+	code := m.Run()
+	if mirrorDir != "" {
+		if err := os.RemoveAll(mirrorDir); err != nil {
+			fmt.Fprintf(os.Stderr, "removing the provider mirror: %v\n", err)
+		}
+	}
+	return code
+}
+
 // Workspace is a Terraform working directory driven through the real CLI,
 // with the provider binary built from this tree and installed by
 // `terraform init` from a local mirror, as a user would install it.
