@@ -70,8 +70,7 @@ func (d *userImportJobDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		Sensitive: true,
 		MarkdownDescription: "Presigned upload URL of the job: where to PUT the CSV file of " +
 			"users to import. Filled only when `include_pre_signed_url` is `true`, null " +
-			"otherwise. It carries temporary credentials and expires about 15 minutes " +
-			"after the read.",
+			"otherwise. It carries temporary credentials and is valid for about 15 minutes.",
 	}
 
 	resp.Schema = schema.Schema{
