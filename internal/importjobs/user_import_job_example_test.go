@@ -2,7 +2,6 @@ package importjobs_test
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/cognito-tf/terraform-provider-cognito/internal/acctest"
@@ -44,7 +43,8 @@ func TestAccUserImportJob_exampleRunsAsDocumented(t *testing.T) {
 	e.AddJobs(testPoolID, job)
 
 	_, stderr, err := w.Run("plan", "-no-color")
-	if err == nil || !strings.Contains(stderr, "Import job import-Lp0Ks9Jd3F is Pending, so it takes no file any more.") {
+	if err == nil || !errorPattern("Import job import-Lp0Ks9Jd3F is Pending, so it takes no file "+
+		"any more.").MatchString(stderr) {
 		t.Errorf("expected the plan to stop at the example's postcondition once the job "+
 			"started; it ended with %v, stderr:\n%s", err, stderr)
 	}

@@ -35,7 +35,8 @@ func TestAccUserPoolCSVHeader_exampleRunsAsDocumented(t *testing.T) {
 	e.SetCSVHeader(testPoolID, standardCSVHeader)
 
 	stdout = w.MustRun("apply", "-no-color", "-auto-approve")
-	if !strings.Contains(stdout, "The user pool has no attribute for custom:department.") {
+	if !errorPattern("Warning: Check block assertion failed",
+		"The user pool has no attribute for custom:department.").MatchString(stdout) {
 		t.Errorf("expected the check to warn of the missing custom:department, the apply said:\n%s", stdout)
 	}
 	assertJSONEqual(t, "csv_header_line", w.Outputs()["csv_header_line"], strings.Join(standardCSVHeader, ","))
