@@ -108,6 +108,8 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 	ctx = tflog.SetField(ctx, "job_id", jobID.ValueString())
 	tflog.Trace(ctx, "reading user import job")
 
+	// NOTE: the read has no timeouts block yet, so it ends when the SDK's
+	// retries do; the block is to come for every data source at once.
 	job, err := findUserImportJob(ctx, d.conn.Client, userPoolID.ValueString(), jobID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddError(jobErrorSummary(userPoolID.ValueString(), jobID.ValueString()),
@@ -131,6 +133,9 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
 	}
+	// NOTE: the service does not document whether it signs the URL afresh
+	// for each read, so the docs count its 15 minutes from the job's
+	// creation; a read cannot tell how long the URL has left.
 	url := fwtypes.StringNull()
 	if include.ValueBool() {
 		url = fwtypes.StringPointerValue(job.PreSignedUrl)

@@ -99,6 +99,8 @@ func (d *userPoolCSVHeaderDataSource) Read(ctx context.Context, req datasource.R
 	ctx = tflog.SetField(ctx, "user_pool_id", userPoolID)
 	tflog.Trace(ctx, "reading user pool CSV header")
 
+	// NOTE: the read has no timeouts block yet, so it ends when the SDK's
+	// retries do; the block is to come for every data source at once.
 	header, err := findCSVHeader(ctx, d.conn.Client, userPoolID)
 	if err != nil {
 		resp.Diagnostics.AddError(csvHeaderErrorSummary(userPoolID),
