@@ -92,9 +92,10 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 	resp *datasource.ReadResponse) {
 	var userPoolID, jobID fwtypes.String
 	var include fwtypes.Bool
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("user_pool_id"), &userPoolID)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("job_id"), &jobID)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_pre_signed_url"), &include)...)
+	config := req.Config
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("user_pool_id"), &userPoolID)...)
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("job_id"), &jobID)...)
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("include_pre_signed_url"), &include)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

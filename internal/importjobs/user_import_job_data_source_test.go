@@ -170,7 +170,8 @@ func TestAccUserImportJob_readsTheJobAfreshOnEveryPlan(t *testing.T) {
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(jobAddress, tfjsonpath.New("status"), knownvalue.StringExact("Created")),
+					statecheck.ExpectKnownValue(jobAddress, tfjsonpath.New("status"),
+						knownvalue.StringExact("Created")),
 				},
 			},
 			{
@@ -256,8 +257,9 @@ func TestAccUserImportJob_rejectsBadIDsAtPlanTime(t *testing.T) {
 		userPoolID, jobID string
 		error             *regexp.Regexp
 	}{
-		"job id without import-": {testPoolID, "job-qQ0DCt2fRh", errorPattern("Error: invalid user import job id",
-			`job_id "job-qQ0DCt2fRh" is not shaped like one: a user import job id must be 1 to 55 characters`)},
+		"job id without import-": {testPoolID, "job-qQ0DCt2fRh", errorPattern(
+			"Error: invalid user import job id", `job_id "job-qQ0DCt2fRh" is not shaped like one: `+
+				"a user import job id must be 1 to 55 characters")},
 		"job id with punctuation": {testPoolID, "import-qQ0D_t2fRh", errorPattern(
 			`job_id "import-qQ0D_t2fRh" is not shaped like one`)},
 		"job id with a space": {testPoolID, " import-qQ0DCt2fRh", errorPattern(

@@ -78,7 +78,8 @@ func TestCallErrorDetail_missingJobNamesOperationCodeAndJob(t *testing.T) {
 	detail := callErrorDetail(operationDescribeUserImportJob, err,
 		jobNotFoundHint("eu-west-1_Nope00000", "import-Lp0Ks9Jd3F", "eu-west-1"))
 	for _, want := range []string{
-		"DescribeUserImportJob failed with ResourceNotFoundException: User pool eu-west-1_Nope00000 does not exist.",
+		"DescribeUserImportJob failed with ResourceNotFoundException: " +
+			"User pool eu-west-1_Nope00000 does not exist.",
 		"Check that user pool eu-west-1_Nope00000 exists in region eu-west-1",
 		"import job import-Lp0Ks9Jd3F is one of its jobs",
 	} {

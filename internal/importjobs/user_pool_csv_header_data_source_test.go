@@ -43,8 +43,10 @@ func expectCSVHeader(columns []string, line string) []statecheck.StateCheck {
 		checks = append(checks, knownvalue.StringExact(column))
 	}
 	return []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(csvHeaderAddress, tfjsonpath.New("csv_header"), knownvalue.ListExact(checks)),
-		statecheck.ExpectKnownValue(csvHeaderAddress, tfjsonpath.New("csv_header_line"), knownvalue.StringExact(line)),
+		statecheck.ExpectKnownValue(csvHeaderAddress, tfjsonpath.New("csv_header"),
+			knownvalue.ListExact(checks)),
+		statecheck.ExpectKnownValue(csvHeaderAddress, tfjsonpath.New("csv_header_line"),
+			knownvalue.StringExact(line)),
 	}
 }
 

@@ -39,5 +39,6 @@ func TestAccUserPoolCSVHeader_exampleRunsAsDocumented(t *testing.T) {
 		"The user pool has no attribute for custom:department.").MatchString(stdout) {
 		t.Errorf("expected the check to warn of the missing custom:department, the apply said:\n%s", stdout)
 	}
-	assertJSONEqual(t, "csv_header_line", w.Outputs()["csv_header_line"], strings.Join(standardCSVHeader, ","))
+	assertJSONEqual(t, "csv_header_line", w.Outputs()["csv_header_line"],
+		strings.Join(standardCSVHeader, ","))
 }
