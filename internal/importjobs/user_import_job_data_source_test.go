@@ -61,7 +61,7 @@ func TestAccUserImportJob_mapsEveryAttributeOfAServiceShapedJob(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: jobConfig(e, testPoolID, "import-Lp0Ks9Jd3F", "", ""),
-			ConfigStateChecks: expectAttributes(jobAddress, map[string]knownvalue.Check{
+			ConfigStateChecks: expectJobAttributes(map[string]knownvalue.Check{
 				"user_pool_id":              knownvalue.StringExact(testPoolID),
 				"job_id":                    knownvalue.StringExact("import-Lp0Ks9Jd3F"),
 				"job_name":                  knownvalue.StringExact("spring-migration-batch-2"),
@@ -94,7 +94,7 @@ func TestAccUserImportJob_jobThatNeverStartedHasNullDates(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: jobConfig(e, testPoolID, "import-Tn4Wq8Rb2Y", "", ""),
-			ConfigStateChecks: expectAttributes(jobAddress, map[string]knownvalue.Check{
+			ConfigStateChecks: expectJobAttributes(map[string]knownvalue.Check{
 				"status":             knownvalue.StringExact("Created"),
 				"creation_date":      knownvalue.StringExact("2025-11-19T10:15:00.417Z"),
 				"start_date":         knownvalue.Null(),
@@ -184,7 +184,7 @@ func TestAccUserImportJob_readsTheJobAfreshOnEveryPlan(t *testing.T) {
 					e.AddJobs(testPoolID, job)
 				},
 				Config: config,
-				ConfigStateChecks: expectAttributes(jobAddress, map[string]knownvalue.Check{
+				ConfigStateChecks: expectJobAttributes(map[string]knownvalue.Check{
 					"status":         knownvalue.StringExact("Succeeded"),
 					"imported_users": knownvalue.Int64Exact(250),
 					"start_date":     knownvalue.StringExact("2026-11-19T10:15:00Z"),
@@ -311,7 +311,7 @@ data "cognito_user_import_job" "test" {
   job_id       = terraform_data.job.output
 }
 `, jobs[1].JobId, testPoolID),
-			ConfigStateChecks: expectAttributes(jobAddress, map[string]knownvalue.Check{
+			ConfigStateChecks: expectJobAttributes(map[string]knownvalue.Check{
 				"job_id":   knownvalue.StringExact(jobs[1].JobId),
 				"job_name": knownvalue.StringExact(jobs[1].JobName),
 			}),
@@ -388,12 +388,12 @@ func TestAccUserImportJob_preSignedURLStaysOutOfTheStateByDefault(t *testing.T) 
 	}
 }
 
-// expectAttributes checks each named attribute of the data source at
-// address.
-func expectAttributes(address string, checks map[string]knownvalue.Check) []statecheck.StateCheck {
+// expectJobAttributes checks each named attribute of the job read at
+// jobAddress.
+func expectJobAttributes(checks map[string]knownvalue.Check) []statecheck.StateCheck {
 	stateChecks := make([]statecheck.StateCheck, 0, len(checks))
 	for name, check := range checks {
-		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(address, tfjsonpath.New(name), check))
+		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(jobAddress, tfjsonpath.New(name), check))
 	}
 	return stateChecks
 }
