@@ -61,6 +61,35 @@ func (c secretMapCheck) CheckState(_ context.Context, req statecheck.CheckStateR
 	}
 }
 
+// ExpectSecretString checks that the string attribute of the resource is
+// want, without ever printing either value, since they are credentials.
+func ExpectSecretString(address, attribute, want string) statecheck.StateCheck {
+	return secretStringCheck{address: address, attribute: attribute, want: want}
+}
+
+type secretStringCheck struct {
+	address, attribute, want string
+}
+
+func (c secretStringCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest,
+	resp *statecheck.CheckStateResponse) {
+	values, err := attributeValues(req.State, c.address)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+
+	got, ok := values[c.attribute].(string)
+	switch {
+	case !ok:
+		resp.Error = fmt.Errorf("%s.%s: expected a string, got %T", c.address, c.attribute,
+			values[c.attribute])
+	case got != c.want:
+		resp.Error = fmt.Errorf("%s.%s is not the expected value (values withheld: they are "+
+			"credentials; got %d characters, expected %d)", c.address, c.attribute, len(got), len(c.want))
+	}
+}
+
 // ExpectNoSecretInState checks that the attribute of the resource is null
 // and that no presigned URL appears anywhere in the state.
 func ExpectNoSecretInState(address, attribute string) statecheck.StateCheck {

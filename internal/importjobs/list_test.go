@@ -49,6 +49,18 @@ func (f *fakeAPI) ListUserImportJobs(_ context.Context, in *cip.ListUserImportJo
 	return out, nil
 }
 
+// DescribeUserImportJob fails: the list loop must not call it.
+func (f *fakeAPI) DescribeUserImportJob(_ context.Context, _ *cip.DescribeUserImportJobInput,
+	_ ...func(*cip.Options)) (*cip.DescribeUserImportJobOutput, error) {
+	return nil, errors.New("the list loop called DescribeUserImportJob")
+}
+
+// GetCSVHeader fails: the list loop must not call it.
+func (f *fakeAPI) GetCSVHeader(_ context.Context, _ *cip.GetCSVHeaderInput,
+	_ ...func(*cip.Options)) (*cip.GetCSVHeaderOutput, error) {
+	return nil, errors.New("the list loop called GetCSVHeader")
+}
+
 // collect lists every job id the lister visits.
 func collect(t *testing.T, api API, maxPages int) ([]string, error) {
 	t.Helper()

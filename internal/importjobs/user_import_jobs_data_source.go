@@ -63,7 +63,7 @@ func (d *userImportJobsDataSource) Schema(_ context.Context, _ datasource.Schema
 			"user_pool_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the user pool whose import jobs to list, such as `eu-west-1_Qx7Zk2Lm9`.",
-				Validators:          []validator.String{userPoolIDValidator{}},
+				Validators:          []validator.String{validUserPoolID()},
 			},
 			"statuses": schema.SetAttribute{
 				Optional:    true,
@@ -129,18 +129,8 @@ func (d *userImportJobsDataSource) Schema(_ context.Context, _ datasource.Schema
 
 func (d *userImportJobsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest,
 	resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-
-	conn, ok := req.ProviderData.(*Conn)
-	if !ok {
-		resp.Diagnostics.AddError("configuring data source",
-			fmt.Sprintf("Expected *importjobs.Conn as provider data, got %T. "+
-				"This is a bug in the provider; please report it.", req.ProviderData))
-		return
-	}
-
+	conn, diags := providerConn(req.ProviderData)
+	resp.Diagnostics.Append(diags...)
 	d.conn = conn
 }
 
@@ -153,9 +143,7 @@ func (d *userImportJobsDataSource) Read(ctx context.Context, req datasource.Read
 	}
 
 	if d.conn == nil {
-		resp.Diagnostics.AddError("reading Cognito user import jobs",
-			"The provider was not configured before the data source was read. "+
-				"This is a bug in the provider; please report it.")
+		resp.Diagnostics.AddError("reading Cognito user import jobs", providerNotConfigured)
 		return
 	}
 

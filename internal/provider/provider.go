@@ -308,6 +308,8 @@ func (m providerModel) settings() (awsconfig.Settings, diag.Diagnostics) {
 func (p *cognitoProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		importjobs.NewUserImportJobsDataSource,
+		importjobs.NewUserImportJobDataSource,
+		importjobs.NewUserPoolCSVHeaderDataSource,
 	}
 }
 
