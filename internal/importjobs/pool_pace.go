@@ -17,6 +17,10 @@ import (
 // service has throttled it: four a second, under the service's read quota
 // of about five a second per pool, so that the pages after a throttled one
 // are not throttled in turn.
+//
+// NOTE: the interval is fixed, because the API tells no client its quota:
+// a pool whose quota was raised is paced under it all the same once it is
+// throttled, until the provider's run ends.
 const pacedInterval = 250 * time.Millisecond
 
 // poolPace spaces the requests of one user pool once the service has

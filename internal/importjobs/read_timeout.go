@@ -20,6 +20,10 @@ const (
 	// seconds even when the service throttles it, and the default retries
 	// add at most 7 seconds a request; five minutes leaves room for slow
 	// networks and a raised max_retries, and still ends a read that hangs.
+	//
+	// NOTE: the SDK's HTTP client sets no timeout on one request, so an
+	// endpoint that accepts a connection and never answers holds the read
+	// until this timeout, not until a shorter one of the request.
 	defaultReadTimeout = 5 * time.Minute
 
 	// minReadTimeout is the shortest read timeout accepted. A shorter one
