@@ -1,11 +1,18 @@
 package importjobs_test
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -217,4 +224,96 @@ output "jobs" {
 			},
 		},
 	})
+}
+
+// TestAccUserImportJobsSecurity_uploadStepGetsOneURLAndLeaksItNowhere applies the
+// upload step that the README shows: it hands the newest waiting job's URL
+// to curl, which PUTs a file to it, as a user's pipeline would.
+func TestAccUserImportJobsSecurity_uploadStepGetsOneURLAndLeaksItNowhere(t *testing.T) {
+	t.Parallel()
+
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("the upload step runs curl, which is not installed")
+	}
+	example := filepath.Join("..", "..", "examples", "upload-step")
+	assertInREADME(t, filepath.Join(example, "main.tf"))
+
+	e := acctest.NewEndpoint(t)
+	e.AddPool(testPoolID, cognitolocal.PoolOptions{})
+	cred := cognitolocal.DefaultCredential
+	client := cip.New(cip.Options{
+		Region:       acctest.Region,
+		BaseEndpoint: aws.String(e.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, ""),
+	})
+	created, err := client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+		JobName:               aws.String("customers-batch-1"),
+		UserPoolId:            aws.String(testPoolID),
+		CloudWatchLogsRoleArn: aws.String("arn:aws:iam::123456789012:role/CognitoImportLogs"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := created.UserImportJob
+
+	w := acctest.NewWorkspace(t, example)
+	provider := `
+terraform {
+  required_providers {
+    cognito = {
+      source = "cognito-tf/cognito"
+    }
+  }
+}
+` + e.ProviderConfig()
+	for name, content := range map[string]string{
+		"provider.tf": provider,
+		"users.csv":   "name,email,email_verified,cognito:username\nAda,ada@example.com,true,ada\n",
+	} {
+		if err := os.WriteFile(filepath.Join(w.Dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.MustRun("init", "-no-color")
+	stdout := w.MustRun("apply", "-no-color", "-auto-approve")
+
+	// The file reached the job: the endpoint took the PUT, and the job can
+	// start, which it refuses without one.
+	var uploads []string
+	for _, req := range e.RequestLog() {
+		if req.Operation == "PutObject" {
+			uploads = append(uploads, req.JobID+" "+req.ErrorCode)
+		}
+	}
+	if fmt.Sprint(uploads) != fmt.Sprintf("[%s ]", aws.ToString(job.JobId)) {
+		t.Errorf("the endpoint saw uploads %v, expected one accepted upload to %s",
+			uploads, aws.ToString(job.JobId))
+	}
+	if _, err := client.StartUserImportJob(context.Background(), &cip.StartUserImportJobInput{
+		UserPoolId: aws.String(testPoolID), JobId: job.JobId,
+	}); err != nil {
+		t.Errorf("the job does not start after the upload step: %v", err)
+	}
+
+	_, query, _ := strings.Cut(aws.ToString(job.PreSignedUrl), "?")
+	if strings.Contains(stdout, query) || presignedQuery.MatchString(stdout) {
+		t.Error("terraform apply printed the presigned URL (value withheld)")
+	}
+}
+
+// assertInREADME fails the test unless the README shows the file as it is.
+func assertInREADME(t *testing.T, path string) {
+	t.Helper()
+
+	example, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), string(example)) {
+		t.Errorf("README.md does not show %s as it is: copy the file into it again", path)
+	}
 }
