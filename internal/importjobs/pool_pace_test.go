@@ -3,7 +3,9 @@ package importjobs
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -78,12 +80,19 @@ func TestConn_sharesOnePacePerUserPool(t *testing.T) {
 	}
 }
 
-func TestJobLister_pacedPoolIsThrottledOnceUnderARateLimit(t *testing.T) {
+func TestJobLister_spacesTheRequestsOfAPoolOnceThrottled(t *testing.T) {
 	server := cognitolocal.New()
-	jobs := cognitolocal.GenerateJobs(fakePoolID, 400, time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))
+	jobs := cognitolocal.GenerateJobs(fakePoolID, 250, time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))
 	server.AddJobs(fakePoolID, jobs...)
-	server.SetFaults(cognitolocal.Faults{RateLimit: 5})
-	ts := httptest.NewServer(server)
+	server.SetPoolFaults(fakePoolID, cognitolocal.Faults{Throttle: 1})
+	var mu sync.Mutex
+	var arrivals []time.Time
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		arrivals = append(arrivals, time.Now())
+		mu.Unlock()
+		server.ServeHTTP(w, r)
+	}))
 	t.Cleanup(ts.Close)
 	cred := cognitolocal.DefaultCredential
 	client := cip.New(cip.Options{
@@ -102,16 +111,16 @@ func TestJobLister_pacedPoolIsThrottledOnceUnderARateLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Eight pages: five within the burst the limit allows, the sixth
-	// throttled, and from then on the pace keeps under the limit.
-	throttled := 0
-	for _, req := range server.RequestLog() {
-		if req.Fault != "" {
-			throttled++
-		}
+	// The first attempt is throttled; its retry and the four pages after it
+	// each wait their turn. Unpaced, they would follow one another within
+	// milliseconds; half the interval leaves room for a busy machine.
+	if listed != len(jobs) || len(arrivals) < 6 {
+		t.Fatalf("listed %d jobs in %d requests, expected %d jobs in 6 or more", listed, len(arrivals), len(jobs))
 	}
-	if listed != len(jobs) || throttled < 1 || throttled > 2 {
-		t.Errorf("listed %d jobs with %d throttled attempts, expected %d jobs and 1 throttled "+
-			"attempt (2 on a busy machine)", listed, throttled, len(jobs))
+	for i := 1; i < len(arrivals); i++ {
+		if gap := arrivals[i].Sub(arrivals[i-1]); gap < pacedInterval/2 {
+			t.Errorf("request %d came %s after the one before, expected about %s once throttled",
+				i+1, gap, pacedInterval)
+		}
 	}
 }
