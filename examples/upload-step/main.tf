@@ -12,7 +12,7 @@ locals {
 
 # Uploads users.csv to that job. The URL is sensitive, so Terraform hides
 # it in the plan and in the provisioner's output; it reaches curl through
-# the environment, never on a command line.
+# the environment, so that the command Terraform shows does not hold it.
 resource "terraform_data" "upload" {
   triggers_replace = [local.job_id]
 

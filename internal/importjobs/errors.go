@@ -47,8 +47,8 @@ func listErrorDetail(err error, userPoolID, region string) string {
 	switch {
 	case errors.As(err, &stopped) && stopped.timeout > 0:
 		fmt.Fprintf(&b, ": the read did not finish within its read timeout of %s, so it "+
-			"stopped, and no job was kept. Raise read in the data source's timeouts block if "+
-			"the pool is slow to list.", shortDuration(stopped.timeout))
+			"stopped, and no job was kept. Raise timeouts.read if the pool is slow to "+
+			"list.", shortDuration(stopped.timeout))
 	case errors.As(err, &stopped):
 		b.WriteString(": the read was cancelled, as Terraform was interrupted, and no job " +
 			"was kept.")
