@@ -4,10 +4,18 @@
 package acctest
 
 import (
+	"bytes"
+	"encoding/json"
+	"encoding/pem"
 	"fmt"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -54,18 +62,80 @@ func PreCheck(t *testing.T) {
 type Endpoint struct {
 	*cognitolocal.Server
 	URL string
+
+	mu         sync.Mutex
+	beforePage []func(token string)
 }
 
 // NewEndpoint starts an empty endpoint on a free port, closed when the test
-// ends.
-func NewEndpoint(t *testing.T) *Endpoint {
+// ends. It accepts the given key pairs, or cognitolocal.DefaultCredential
+// when none are given.
+func NewEndpoint(t *testing.T, credentials ...cognitolocal.Credential) *Endpoint {
 	t.Helper()
 
-	server := cognitolocal.New()
-	ts := httptest.NewServer(server)
+	e := &Endpoint{Server: cognitolocal.New(credentials...)}
+	ts := httptest.NewServer(e)
 	t.Cleanup(ts.Close)
+	e.URL = ts.URL
 
-	return &Endpoint{Server: server, URL: ts.URL}
+	return e
+}
+
+// NewTLSEndpoint is NewEndpoint serving HTTPS, with a certificate of its
+// own for 127.0.0.1. It returns the path of a PEM file holding that
+// certificate, for AWS_CA_BUNDLE, so that a client can trust it.
+func NewTLSEndpoint(t *testing.T) (*Endpoint, string) {
+	t.Helper()
+
+	e := &Endpoint{Server: cognitolocal.New()}
+	ts := httptest.NewTLSServer(e)
+	t.Cleanup(ts.Close)
+	e.URL = ts.URL
+
+	bundle := filepath.Join(t.TempDir(), "ca-bundle.pem")
+	cert := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ts.Certificate().Raw})
+	if err := os.WriteFile(bundle, cert, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	return e, bundle
+}
+
+// BeforeEachPage makes the endpoint call f before it answers each
+// ListUserImportJobs request, with the request's pagination token, empty
+// for a first page. The client waits for the answer, so what f changes is
+// in place before the client can send anything else: this is how a test
+// creates jobs, or sets faults, between two pages of one listing.
+func (e *Endpoint) BeforeEachPage(f func(token string)) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+
+	e.beforePage = append(e.beforePage, f)
+}
+
+// ServeHTTP runs the BeforeEachPage functions, then lets the endpoint
+// answer.
+func (e *Endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	e.mu.Lock()
+	hooks := slices.Clone(e.beforePage)
+	e.mu.Unlock()
+
+	if len(hooks) > 0 && strings.HasSuffix(r.Header.Get("X-Amz-Target"), ".ListUserImportJobs") {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+
+		var members struct{ PaginationToken string }
+		_ = json.Unmarshal(body, &members)
+		for _, f := range hooks {
+			f(members.PaginationToken)
+		}
+	}
+
+	e.Server.ServeHTTP(w, r)
 }
 
 // ProviderConfig is a provider block that points at the endpoint with its
@@ -139,6 +209,28 @@ func (e *Endpoint) CheckListings(t *testing.T, userPoolID string, pages int) {
 			}
 		}
 	}
+}
+
+// CallAttempts groups the endpoint's requests of an operation, such as
+// "ListUserImportJobs", by SDK call: each element holds every attempt of
+// one call, in the order the endpoint answered them, and the calls come in
+// the order they started. Requests without an invocation id are calls of
+// their own.
+func (e *Endpoint) CallAttempts(operation string) [][]cognitolocal.Request {
+	var calls [][]cognitolocal.Request
+	index := make(map[string]int)
+	for _, req := range e.RequestLog() {
+		if req.Operation != operation {
+			continue
+		}
+		if i, seen := index[req.InvocationID]; seen && req.InvocationID != "" {
+			calls[i] = append(calls[i], req)
+			continue
+		}
+		index[req.InvocationID] = len(calls)
+		calls = append(calls, []cognitolocal.Request{req})
+	}
+	return calls
 }
 
 func errorCodes(requests []cognitolocal.Request) []string {

@@ -126,6 +126,28 @@ provider_installation {
 	return &Workspace{Dir: dir, t: t, env: env}
 }
 
+// NewConfigWorkspace is a workspace holding one file, main.tf, of config
+// and the required_providers block that installs the provider under test.
+func NewConfigWorkspace(t *testing.T, config string) *Workspace {
+	t.Helper()
+
+	w := NewWorkspace(t, t.TempDir())
+	main := `
+terraform {
+  required_providers {
+    cognito = {
+      source = "cognito-tf/cognito"
+    }
+  }
+}
+` + config
+	if err := os.WriteFile(filepath.Join(w.Dir, "main.tf"), []byte(main), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	return w
+}
+
 // Setenv sets an environment variable for the commands of the workspace.
 func (w *Workspace) Setenv(name, value string) {
 	w.env = append(w.env, name+"="+value)

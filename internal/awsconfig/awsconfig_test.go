@@ -218,3 +218,29 @@ func TestLoad_explicitKeysBeatEnvironment(t *testing.T) {
 		t.Errorf("without configured keys, the request was not signed with AWS_ACCESS_KEY_ID")
 	}
 }
+
+func TestNewCognitoClient_speaksPlainHTTPOnlyWhenTheEndpointSaysSo(t *testing.T) {
+	isolate(t)
+	cfg, err := Load(context.Background(), Settings{Region: "eu-west-1", AccessKey: "AKIDTEST", SecretKey: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for endpoint, want := range map[string]string{
+		"":                            "https://cognito-idp.eu-west-1.amazonaws.com",
+		"https://cognito.example.com": "https://cognito.example.com",
+		"http://127.0.0.1:4566":       "http://127.0.0.1:4566",
+	} {
+		client := NewCognitoClient(cfg, endpoint)
+		options := client.Options()
+		resolved, err := options.EndpointResolverV2.ResolveEndpoint(context.Background(),
+			cip.EndpointParameters{Region: aws.String("eu-west-1"), Endpoint: options.BaseEndpoint})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		if got := resolved.URI.String(); got != want {
+			t.Errorf("endpoint %q resolves to %s, expected %s", endpoint, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package importjobs
 import (
 	"context"
 	"errors"
+	"time"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -27,6 +28,10 @@ func withAttemptLog(o *cip.Options) {
 type attemptLog struct {
 	attempt int
 	lastErr error
+
+	// lastEnd is when the previous attempt ended, so that a retry can tell
+	// how long it waited: the retryer's backoff and the pool's pace.
+	lastEnd time.Time
 }
 
 func (*attemptLog) ID() string { return "CognitoProviderAttemptLog" }
@@ -39,11 +44,12 @@ func (m *attemptLog) HandleFinalize(ctx context.Context, in middleware.FinalizeI
 			"operation": awsmiddleware.GetOperationName(ctx),
 			"attempt":   m.attempt,
 			"reason":    attemptFailure(m.lastErr),
+			"waited_ms": time.Since(m.lastEnd).Milliseconds(),
 		})
 	}
 
 	out, metadata, err := next.HandleFinalize(ctx, in)
-	m.lastErr = err
+	m.lastErr, m.lastEnd = err, time.Now()
 
 	return out, metadata, err
 }

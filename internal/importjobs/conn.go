@@ -24,10 +24,20 @@ type API interface {
 }
 
 // Conn is what the provider hands every data source when it is configured:
-// one shared client and the region that client speaks to.
+// one shared client, the region that client speaks to, and the pace of each
+// user pool the service has throttled. Use it by pointer; its zero pace
+// lets every request through.
 type Conn struct {
 	Client API
 	Region string
+
+	paces poolPaces
+}
+
+// pace returns the pace of a user pool, shared by every read of the pool
+// through this connection.
+func (c *Conn) pace(userPoolID string) *poolPace {
+	return c.paces.of(userPoolID)
 }
 
 // providerNotConfigured is the detail of an error of a data source read

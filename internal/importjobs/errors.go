@@ -1,11 +1,14 @@
 package importjobs
 
 import (
-	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
@@ -33,8 +36,9 @@ func csvHeaderErrorSummary(userPoolID string) string {
 }
 
 // listErrorDetail explains a failed listing: the operation, the page, the
-// AWS error code and message when the service answered, and what the user
-// can do about it.
+// AWS error code and message when the service answered, how many attempts
+// were made, and what the user can do about it. It never quotes an answer's
+// body, which holds presigned URLs.
 func listErrorDetail(err error, userPoolID, region string) string {
 	page, cause := 0, err
 	var le *listError
@@ -54,10 +58,8 @@ func listErrorDetail(err error, userPoolID, region string) string {
 		fmt.Fprintf(&b, ": %s. A user pool holds at most 1,000 import jobs, so a listing "+
 			"this long means the endpoint keeps handing out new tokens; the read stopped.",
 			cause)
-	case errors.Is(err, context.DeadlineExceeded):
-		b.WriteString(": the read ran out of time before the last page.")
 	default:
-		writeFailure(&b, cause, notFoundHint(userPoolID, region))
+		writeFailure(&b, err, cause, notFoundHint(userPoolID, region))
 	}
 
 	return b.String()
@@ -70,35 +72,57 @@ func listErrorDetail(err error, userPoolID, region string) string {
 func callErrorDetail(operation string, err error, notFound string) string {
 	var b strings.Builder
 	b.WriteString(operation + " failed")
-	writeFailure(&b, err, notFound)
+	writeFailure(&b, err, err, notFound)
 
 	return b.String()
 }
 
 // writeFailure explains, after the words naming the failed call, why it
-// failed: the AWS error code and message when the service answered, with
-// notFound after them when the service found no such resource, or what kept
-// the call from an answer.
-func writeFailure(b *strings.Builder, err error, notFound string) {
-	var apiErr smithy.APIError
+// failed: that the read was stopped by its timeout or by an interrupt, the
+// AWS error code and message when the service answered (with notFound
+// after them when the service found no such resource), that the answer
+// could not be read, or which address could not be reached. err is the
+// whole error, cause the failure of the call itself, quoted only when
+// nothing better is known of it.
+func writeFailure(b *strings.Builder, err, cause error, notFound string) {
+	var (
+		stopped *stoppedReadError
+		apiErr  smithy.APIError
+		urlErr  *url.Error
+		decErr  *smithy.DeserializationError
+		quota   ratelimit.QuotaExceededError
+	)
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		b.WriteString(": the read ran out of time.")
-	case errors.Is(err, context.Canceled):
-		b.WriteString(": the read was cancelled.")
+	case errors.As(err, &stopped) && stopped.timeout > 0:
+		fmt.Fprintf(b, ": the read did not finish within its read timeout of %s, so it "+
+			"stopped and kept nothing. Raise timeouts.read if the service is slow to "+
+			"answer.", shortDuration(stopped.timeout))
+	case errors.As(err, &stopped):
+		b.WriteString(": the read was cancelled, as Terraform was interrupted, and " +
+			"nothing was kept.")
+	case errors.As(err, &quota):
+		fmt.Fprintf(b, ": the request failed, and the SDK's retry quota for this run is "+
+			"used up (%s), so it was not retried. Too many requests of this run have failed; "+
+			"the last failure was: %s", quota, lastAttemptFailure(cause))
 	case errors.As(err, &apiErr):
 		fmt.Fprintf(b, " with %s: %s", apiErr.ErrorCode(), apiErr.ErrorMessage())
 		writeAttempts(b, err)
 		writeRequestID(b, err)
-		if apiErr.ErrorCode() == errCodeResourceNotFound {
-			b.WriteString("\n\n")
-			b.WriteString(notFound)
-		}
+		writeHint(b, apiErr.ErrorCode(), notFound)
+	case errors.As(err, &decErr):
+		fmt.Fprintf(b, ": the answer could not be read (%s); it is not the JSON that the "+
+			"API answers, so the read stopped and kept nothing", decErr.Err)
+		writeAttempts(b, err)
+		b.WriteString(".")
+	case errors.As(err, &urlErr):
+		writeConnectionFailure(b, urlErr)
+		writeAttempts(b, err)
+		b.WriteString(".")
 	default:
-		fmt.Fprintf(b, ": %s", err)
+		fmt.Fprintf(b, ": %s", cause)
 		// NOTE: the SDK reports credentials it could not find with no
 		// exported error type, only with this wording.
-		if strings.Contains(err.Error(), "get identity: get credentials") {
+		if strings.Contains(cause.Error(), "get identity: get credentials") {
 			b.WriteString("\n\nNo AWS credentials were found. Set access_key and secret_key " +
 				"in the provider block, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a " +
 				"profile with profile or AWS_PROFILE.")
@@ -106,8 +130,70 @@ func writeFailure(b *strings.Builder, err error, notFound string) {
 	}
 }
 
+// writeHint adds what the user can do about an error code of the service;
+// notFound is the advice for a resource the service did not find.
+func writeHint(b *strings.Builder, code, notFound string) {
+	switch {
+	case code == errCodeResourceNotFound:
+		b.WriteString("\n\n")
+		b.WriteString(notFound)
+	case isThrottle.IsErrorThrottle(&smithy.GenericAPIError{Code: code}) == aws.TrueTernary:
+		b.WriteString("\n\nThe service throttled the requests: the user pool's request " +
+			"quota, about 5 requests a second, is shared with every other client of the " +
+			"pool. Retry later, or raise max_retries; each retry waits up to twice as long " +
+			"as the one before, up to 20 seconds.")
+	case authErrorCodes[code]:
+		b.WriteString("\n\nAWS refused the request's credentials: the access key is unknown, " +
+			"the secret key is not the one that belongs to it, or the session token is " +
+			"missing or expired. Check access_key, secret_key and token, or the " +
+			"AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN they default to.")
+	}
+}
+
+// authErrorCodes are the error codes with which AWS refuses the credentials
+// or the signature of a request, before it looks at the request itself.
+var authErrorCodes = map[string]bool{
+	"InvalidSignatureException":           true,
+	"UnrecognizedClientException":         true,
+	"IncompleteSignatureException":        true,
+	"MissingAuthenticationToken":          true,
+	"ExpiredTokenException":               true,
+	"InvalidClientTokenId":                true,
+	"SignatureDoesNotMatch":               true,
+	"MissingAuthenticationTokenException": true,
+}
+
+// writeConnectionFailure says which address could not be reached, and why,
+// for a request that never got an answer.
+func writeConnectionFailure(b *strings.Builder, urlErr *url.Error) {
+	var dnsErr *net.DNSError
+	if errors.As(urlErr, &dnsErr) && dnsErr.IsNotFound {
+		fmt.Fprintf(b, ": the host %s of the endpoint %s does not resolve (%s)",
+			dnsErr.Name, urlErr.URL, dnsErr.Err)
+		return
+	}
+
+	fmt.Fprintf(b, ": the endpoint %s could not be reached (%s)", urlErr.URL, urlErr.Err)
+}
+
+// lastAttemptFailure is what the last attempt of a call failed with, in a
+// few words.
+func lastAttemptFailure(err error) string {
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.ErrorCode() + ": " + apiErr.ErrorMessage()
+	}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Error()
+	}
+
+	return err.Error()
+}
+
 // writeAttempts adds how many attempts the SDK made, when it gave up after
-// retrying.
+// the attempts max_retries allows. An error it does not retry comes from
+// the first attempt.
 func writeAttempts(b *strings.Builder, err error) {
 	var maxErr *retry.MaxAttemptsError
 	if errors.As(err, &maxErr) {

@@ -52,6 +52,10 @@ func (e *listError) Unwrap() error { return e.err }
 type jobLister struct {
 	api API
 
+	// pace spaces the requests of the pool once the service throttles
+	// them; nil sends every request at once.
+	pace *poolPace
+
 	// maxPages bounds the number of requests of one listing; zero means
 	// defaultMaxPages.
 	maxPages int
@@ -77,12 +81,14 @@ func (l jobLister) each(ctx context.Context, userPoolID string,
 			return &listError{page: page, err: fmt.Errorf("%w of %d pages", ErrTooManyPages, maxPages)}
 		}
 
+		// The pace is added after the attempt log, which puts it nearer the
+		// retryer, so that a retry is logged once it has waited its turn.
 		start := time.Now()
 		out, err := l.api.ListUserImportJobs(ctx, &cip.ListUserImportJobsInput{
 			UserPoolId:      aws.String(userPoolID),
 			MaxResults:      aws.Int32(pageSize),
 			PaginationToken: token,
-		}, withAttemptLog)
+		}, withAttemptLog, withPace(l.pace))
 		if err != nil {
 			return &listError{page: page, err: err}
 		}

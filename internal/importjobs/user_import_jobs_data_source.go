@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -46,6 +47,7 @@ type userImportJobsModel struct {
 	Jobs                 fwtypes.List      `tfsdk:"jobs"`
 	JobIDs               fwtypes.List      `tfsdk:"job_ids"`
 	PreSignedURLs        fwtypes.Map       `tfsdk:"pre_signed_urls"`
+	Timeouts             timeouts.Value    `tfsdk:"timeouts"`
 }
 
 func (d *userImportJobsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest,
@@ -124,6 +126,9 @@ func (d *userImportJobsDataSource) Schema(_ context.Context, _ datasource.Schema
 					"temporary credentials and expires about 15 minutes after the read.",
 			},
 		},
+		Blocks: map[string]schema.Block{
+			timeoutsBlockName: readTimeoutBlock(),
+		},
 	}
 }
 
@@ -153,15 +158,24 @@ func (d *userImportJobsDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 
-	userPoolID := data.UserPoolID.ValueString()
-	ctx = tflog.SetField(ctx, "user_pool_id", userPoolID)
-	tflog.Trace(ctx, "reading user import jobs")
+	readCtx, cancel, timeout, diags := withReadTimeout(ctx, data.Timeouts)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 
-	lister := jobLister{api: d.conn.Client}
-	jobs, listed, err := lister.find(ctx, userPoolID, filter, int(data.MaxResults.ValueInt64()))
+	userPoolID := data.UserPoolID.ValueString()
+	readCtx = tflog.SetField(readCtx, "user_pool_id", userPoolID)
+	tflog.Trace(readCtx, "reading user import jobs", map[string]any{"read_timeout": timeout.String()})
+
+	lister := jobLister{api: d.conn.Client, pace: d.conn.pace(userPoolID)}
+	jobs, listed, err := lister.find(readCtx, userPoolID, filter, int(data.MaxResults.ValueInt64()))
 	if err != nil {
+		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(listErrorSummary(userPoolID),
 			listErrorDetail(err, userPoolID, d.conn.Region))
+		tflog.Trace(readCtx, "failed to read user import jobs", map[string]any{"jobs_listed": listed})
 		return
 	}
 
@@ -176,7 +190,7 @@ func (d *userImportJobsDataSource) Read(ctx context.Context, req datasource.Read
 	}
 
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
-	tflog.Trace(ctx, "read user import jobs", map[string]any{"jobs": len(jobs), "jobs_listed": listed})
+	tflog.Trace(readCtx, "read user import jobs", map[string]any{"jobs": len(jobs), "jobs_listed": listed})
 }
 
 // filter builds the job filter out of the filter arguments. The arguments

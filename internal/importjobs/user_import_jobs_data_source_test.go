@@ -247,27 +247,6 @@ func TestAccUserImportJobs_followsATokenAfterTheLastJob(t *testing.T) {
 	e.CheckListings(t, testPoolID, 2)
 }
 
-func TestAccUserImportJobs_failsOnARepeatedToken(t *testing.T) {
-	e := acctest.NewEndpoint(t)
-	e.AddJobs(testPoolID, cognitolocal.GenerateJobs(testPoolID, 120, newest)...)
-	e.AddPool(testPoolID, cognitolocal.PoolOptions{RepeatToken: true})
-
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: jobsConfig(e, testPoolID, "", ""),
-			ExpectError: errorPattern("Error: listing Cognito user import jobs (eu-west-1_Qx7Zk2Lm9)",
-				"ListUserImportJobs failed on page 2: the service answered "+
-					"with a pagination token it had already given in this listing."),
-		}},
-	})
-
-	// The first page's token, then the same token again: two requests, and
-	// no third.
-	e.CheckListings(t, testPoolID, 2)
-}
-
 func TestAccUserImportJobs_missingPoolIsAnError(t *testing.T) {
 	e := acctest.NewEndpoint(t)
 	e.AddJobs(testPoolID, cognitolocal.GenerateJobs(testPoolID, 3, newest)...)

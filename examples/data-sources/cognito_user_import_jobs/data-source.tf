@@ -1,6 +1,11 @@
 # Every import job of the pool, newest first.
 data "cognito_user_import_jobs" "migration" {
   user_pool_id = "eu-west-1_Qx7Zk2Lm9"
+
+  # A read that takes longer fails; the default is 5 minutes.
+  timeouts {
+    read = "2m"
+  }
 }
 
 # The jobs carry no secret, so they can be output and passed to modules.

@@ -1,0 +1,25 @@
+# The newest job still waiting for its file, with its upload URL.
+data "cognito_user_import_jobs" "waiting" {
+  user_pool_id            = "eu-west-1_Qx7Zk2Lm9"
+  statuses                = ["Created"]
+  max_results             = 1
+  include_pre_signed_urls = true
+}
+
+locals {
+  job_id = data.cognito_user_import_jobs.waiting.job_ids[0]
+}
+
+# Uploads users.csv to that job. The URL is sensitive, so Terraform hides
+# it in the plan and in the provisioner's output; it reaches curl through
+# the environment, so that the command Terraform shows does not hold it.
+resource "terraform_data" "upload" {
+  triggers_replace = [local.job_id]
+
+  provisioner "local-exec" {
+    command = "curl --fail --silent --show-error --upload-file users.csv --header 'x-amz-server-side-encryption: aws:kms' \"$UPLOAD_URL\""
+    environment = {
+      UPLOAD_URL = data.cognito_user_import_jobs.waiting.pre_signed_urls[local.job_id]
+    }
+  }
+}
