@@ -48,7 +48,9 @@ func TestListErrorDetail_refusedConnectionNamesTheAddressAndAttempts(t *testing.
 		t.Fatal(err)
 	}
 	url := "http://" + listener.Addr().String()
-	listener.Close()
+	if err := listener.Close(); err != nil {
+		t.Fatal(err)
+	}
 
 	_, err = listAll(t, clientOf(url, 2))
 
@@ -72,7 +74,7 @@ func TestListErrorDetail_cutAnswerSaysSoAndQuotesNoURL(t *testing.T) {
 
 	detail := listErrorDetail(err, fakePoolID, "eu-west-1")
 	expectDetail(t, detail, "ListUserImportJobs failed on page 1: the answer could not be read (",
-		"it is not the JSON that the API answers, so the read stopped, and no job was kept.")
+		"it is not the JSON that the API answers, so the read stopped and kept nothing.")
 	if strings.Contains(detail, "X-Amz-") || strings.Contains(detail, "import-") {
 		t.Errorf("detail quotes the answer, which holds presigned URLs: %q", detail)
 	}
@@ -87,7 +89,7 @@ func TestListErrorDetail_stoppedReadSaysWhatStoppedIt(t *testing.T) {
 	expectDetail(t, listErrorDetail(&stoppedReadError{timeout: 90 * time.Second, err: cause},
 		fakePoolID, "eu-west-1"),
 		"ListUserImportJobs failed on page 3: the read did not finish within its read timeout "+
-			"of 1m30s, so it stopped, and no job was kept.")
+			"of 1m30s, so it stopped and kept nothing.")
 	expectDetail(t, listErrorDetail(&stoppedReadError{err: cause}, fakePoolID, "eu-west-1"),
 		"ListUserImportJobs failed on page 3: the read was cancelled, as Terraform was interrupted")
 }
@@ -106,7 +108,7 @@ func TestListErrorDetail_usedUpRetryQuotaSaysSoWithTheLastFailure(t *testing.T) 
 
 func TestListErrorDetail_throttlingAndRefusedCredentialsSayWhatToDo(t *testing.T) {
 	for code, hint := range map[string]string{
-		"TooManyRequestsException":    "The service throttled the requests for user pool " + fakePoolID,
+		"TooManyRequestsException":    "The service throttled the requests: the user pool's request quota",
 		"InvalidSignatureException":   "AWS refused the request's credentials",
 		"UnrecognizedClientException": "AWS refused the request's credentials",
 		"ExpiredTokenException":       "AWS refused the request's credentials",

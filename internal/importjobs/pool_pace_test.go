@@ -72,7 +72,8 @@ func TestPoolPace_waitEndsWithItsContext(t *testing.T) {
 func TestConn_sharesOnePacePerUserPool(t *testing.T) {
 	var c Conn
 
-	if c.pace("eu-west-1_A1") != c.pace("eu-west-1_A1") {
+	first, again := c.pace("eu-west-1_A1"), c.pace("eu-west-1_A1")
+	if first != again {
 		t.Error("two reads of one pool got different paces, expected them to share one")
 	}
 	if c.pace("eu-west-1_A1") == c.pace("eu-west-1_B1") {

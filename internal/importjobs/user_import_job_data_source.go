@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
@@ -74,6 +76,7 @@ func (d *userImportJobDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 
 	resp.Schema = schema.Schema{
+		Blocks: map[string]schema.Block{timeoutsBlockName: readTimeoutBlock()},
 		MarkdownDescription: "Reads one user import job of an Amazon Cognito user pool by its " +
 			"ID, with `DescribeUserImportJob`: the same attributes as an element of `jobs` in " +
 			"`cognito_user_import_jobs`, and on request the job's presigned upload URL.",
@@ -92,10 +95,12 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 	resp *datasource.ReadResponse) {
 	var userPoolID, jobID fwtypes.String
 	var include fwtypes.Bool
+	var readTimeout timeouts.Value
 	config := req.Config
 	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("user_pool_id"), &userPoolID)...)
 	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("job_id"), &jobID)...)
 	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("include_pre_signed_url"), &include)...)
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root(timeoutsBlockName), &readTimeout)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -105,22 +110,30 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 
+	readCtx, cancel, timeout, diags := withReadTimeout(ctx, readTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
 	ctx = tflog.SetField(ctx, "user_pool_id", userPoolID.ValueString())
 	ctx = tflog.SetField(ctx, "job_id", jobID.ValueString())
-	tflog.Trace(ctx, "reading user import job")
+	readCtx = tflog.SetField(tflog.SetField(readCtx, "user_pool_id", userPoolID.ValueString()),
+		"job_id", jobID.ValueString())
+	tflog.Trace(ctx, "reading user import job", map[string]any{"read_timeout": timeout.String()})
 
-	// NOTE: the read has no timeouts block yet, so it ends when the SDK's
-	// retries do; the block is to come for every data source at once.
-	job, err := findUserImportJob(ctx, d.conn.Client, userPoolID.ValueString(), jobID.ValueString())
+	job, err := findUserImportJob(readCtx, d.conn.Client, userPoolID.ValueString(), jobID.ValueString())
 	if err != nil {
+		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(jobErrorSummary(userPoolID.ValueString(), jobID.ValueString()),
 			callErrorDetail(operationDescribeUserImportJob, err,
 				jobNotFoundHint(userPoolID.ValueString(), jobID.ValueString(), d.conn.Region)))
 		return
 	}
 
-	obj, diags := flattenJob(*job)
-	resp.Diagnostics.Append(diags...)
+	obj, objDiags := flattenJob(*job)
+	resp.Diagnostics.Append(objDiags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

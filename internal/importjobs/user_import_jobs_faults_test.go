@@ -233,7 +233,7 @@ data "cognito_user_import_jobs" "test" {
 						"Error: listing Cognito user import jobs ("+testPoolID+")",
 						"ListUserImportJobs failed on page 1 with TooManyRequestsException: Rate exceeded",
 						fmt.Sprintf("(gave up after %d attempts)", tc.attempts),
-						"The service throttled the requests for user pool "+testPoolID),
+						"The service throttled the requests: the user pool's request quota"),
 				}},
 			})
 			elapsed := time.Since(start)
@@ -301,7 +301,7 @@ func TestAccUserImportJobsFaults_malformedAnswerFailsWithoutAPartialList(t *test
 			Config: jobsConfig(e, testPoolID, "", jobIDsOutput),
 			ExpectError: errorPattern("Error: listing Cognito user import jobs ("+testPoolID+")",
 				"ListUserImportJobs failed on page 2: the answer could not be read",
-				"it is not the JSON that the API answers, so the read stopped, and no job was kept."),
+				"it is not the JSON that the API answers, so the read stopped and kept nothing."),
 		}},
 	})
 
@@ -319,7 +319,9 @@ func TestAccUserImportJobsFaults_unreachableEndpointsFailFastNamingTheAddress(t 
 		t.Fatal(err)
 	}
 	refused := "http://" + listener.Addr().String()
-	listener.Close()
+	if err := listener.Close(); err != nil {
+		t.Fatal(err)
+	}
 	// RFC 6761 reserves .invalid: the name cannot resolve anywhere.
 	unresolvable := "http://cognito-idp.eu-west-1.invalid:4566"
 
@@ -436,8 +438,8 @@ func TestAccUserImportJobsFaults_readTimeoutBoundsARead(t *testing.T) {
     read = "2s"
   }`, ""),
 			ExpectError: errorPattern("Error: listing Cognito user import jobs ("+testPoolID+")",
-				"the read did not finish within its read timeout of 2s, so it stopped, "+
-					"and no job was kept."),
+				"the read did not finish within its read timeout of 2s, so it stopped "+
+					"and kept nothing."),
 		}},
 	})
 	elapsed := time.Since(start)
@@ -506,7 +508,7 @@ func TestAccUserImportJobsFaults_interruptedPlanEndsTheReadPromptly(t *testing.T
 		t.Errorf("expected the interrupted plan to fail, it ended with %v; output:\n%s", err, out.String())
 	}
 	cancelled := errorPattern("ListUserImportJobs failed on page",
-		"the read was cancelled, as Terraform was interrupted, and no job was kept.")
+		"the read was cancelled, as Terraform was interrupted, and nothing was kept.")
 	if !cancelled.MatchString(out.String()) {
 		t.Errorf("expected the plan to say the read was cancelled; output:\n%s", out.String())
 	}

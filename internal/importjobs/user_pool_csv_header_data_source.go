@@ -6,11 +6,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	fwtypes "github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -35,6 +36,7 @@ type userPoolCSVHeaderDataSource struct {
 }
 
 type userPoolCSVHeaderModel struct {
+	Timeouts      timeouts.Value `tfsdk:"timeouts"`
 	UserPoolID    fwtypes.String `tfsdk:"user_pool_id"`
 	CSVHeader     fwtypes.List   `tfsdk:"csv_header"`
 	CSVHeaderLine fwtypes.String `tfsdk:"csv_header_line"`
@@ -48,6 +50,7 @@ func (d *userPoolCSVHeaderDataSource) Metadata(_ context.Context, req datasource
 func (d *userPoolCSVHeaderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		Blocks: map[string]schema.Block{timeoutsBlockName: readTimeoutBlock()},
 		MarkdownDescription: "Reads the columns that a CSV file of users must have to be " +
 			"imported into an Amazon Cognito user pool, with `GetCSVHeader`: the pool's " +
 			"standard and custom attributes and `cognito:username`, in the service's order.",
@@ -95,20 +98,26 @@ func (d *userPoolCSVHeaderDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 
+	readCtx, cancel, timeout, diags := withReadTimeout(ctx, data.Timeouts)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+
 	userPoolID := data.UserPoolID.ValueString()
 	ctx = tflog.SetField(ctx, "user_pool_id", userPoolID)
-	tflog.Trace(ctx, "reading user pool CSV header")
+	readCtx = tflog.SetField(readCtx, "user_pool_id", userPoolID)
+	tflog.Trace(ctx, "reading user pool CSV header", map[string]any{"read_timeout": timeout.String()})
 
-	// NOTE: the read has no timeouts block yet, so it ends when the SDK's
-	// retries do; the block is to come for every data source at once.
-	header, err := findCSVHeader(ctx, d.conn.Client, userPoolID)
+	header, err := findCSVHeader(readCtx, d.conn.Client, userPoolID)
 	if err != nil {
+		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(csvHeaderErrorSummary(userPoolID),
 			callErrorDetail(operationGetCSVHeader, err, notFoundHint(userPoolID, d.conn.Region)))
 		return
 	}
 
-	var diags diag.Diagnostics
 	data.CSVHeader, diags = fwtypes.ListValueFrom(ctx, fwtypes.StringType, header)
 	resp.Diagnostics.Append(diags...)
 	data.CSVHeaderLine = fwtypes.StringValue(csvLine(header))
