@@ -12,6 +12,7 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -25,18 +26,68 @@ const benchPoolID = "eu-west-1_Bench0001"
 func benchClient(b *testing.B, n int) *cip.Client {
 	b.Helper()
 
+	client, _ := localClient(b, n)
+	return client
+}
+
+// localClient serves n generated jobs in the pool benchPoolID from an
+// in-process endpoint, and returns an SDK client for it and the endpoint,
+// which counts the requests it serves.
+func localClient(tb testing.TB, n int) (*cip.Client, *cognitolocal.Server) {
+	tb.Helper()
+
 	server := cognitolocal.New()
+	server.AddPool(benchPoolID, cognitolocal.PoolOptions{})
 	server.AddJobs(benchPoolID, cognitolocal.GenerateJobs(benchPoolID, n,
 		time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))...)
 	ts := httptest.NewServer(server)
-	b.Cleanup(ts.Close)
+	tb.Cleanup(ts.Close)
 
 	cred := cognitolocal.DefaultCredential
 	return cip.New(cip.Options{
 		Region:       "eu-west-1",
 		BaseEndpoint: aws.String(ts.URL),
 		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, ""),
-	})
+	}), server
+}
+
+// reader runs the data source's Read as Terraform does for a configuration
+// that sets user_pool_id and no filter.
+type reader struct {
+	ds        *userImportJobsDataSource
+	schema    schema.Schema
+	stateType tftypes.Type
+	config    tftypes.Value
+}
+
+// newReader reads the pool userPoolID through client.
+func newReader(tb testing.TB, client API, userPoolID string) reader {
+	tb.Helper()
+
+	ds := &userImportJobsDataSource{conn: &Conn{Client: client, Region: "eu-west-1"}}
+	var schemaResp datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &schemaResp)
+	schemaType := schemaResp.Schema.Type().TerraformType(context.Background())
+
+	// Every attribute null but user_pool_id: a configuration with no
+	// filter, whatever attributes the schema gains.
+	attrs := make(map[string]tftypes.Value)
+	for name, typ := range schemaType.(tftypes.Object).AttributeTypes { //nolint:forcetypeassert // A schema's type is an object.
+		attrs[name] = tftypes.NewValue(typ, nil)
+	}
+	attrs["user_pool_id"] = tftypes.NewValue(tftypes.String, userPoolID)
+
+	return reader{ds: ds, schema: schemaResp.Schema, stateType: schemaType,
+		config: tftypes.NewValue(schemaType, attrs)}
+}
+
+// read runs one Read and returns its response.
+func (r reader) read(ctx context.Context) datasource.ReadResponse {
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: r.schema, Raw: r.config}}
+	resp := datasource.ReadResponse{State: tfsdk.State{Schema: r.schema,
+		Raw: tftypes.NewValue(r.stateType, nil)}}
+	r.ds.Read(ctx, req, &resp)
+	return resp
 }
 
 // BenchmarkRead measures the provider's whole read: the list loop over
@@ -46,29 +97,12 @@ func benchClient(b *testing.B, n int) *cip.Client {
 func BenchmarkRead(b *testing.B) {
 	for _, n := range []int{1000, 100000} {
 		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
-			client := benchClient(b, n)
-			ds := &userImportJobsDataSource{conn: &Conn{Client: client, Region: "eu-west-1"}}
-
-			var schemaResp datasource.SchemaResponse
-			ds.Schema(context.Background(), datasource.SchemaRequest{}, &schemaResp)
-			schemaType := schemaResp.Schema.Type().TerraformType(context.Background())
-			// Every attribute null but user_pool_id: a configuration with no
-			// filter, whatever attributes the schema gains.
-			attrs := make(map[string]tftypes.Value)
-			for name, typ := range schemaType.(tftypes.Object).AttributeTypes { //nolint:forcetypeassert // A schema's type is an object.
-				attrs[name] = tftypes.NewValue(typ, nil)
-			}
-			attrs["user_pool_id"] = tftypes.NewValue(tftypes.String, benchPoolID)
-			config := tftypes.NewValue(schemaType, attrs)
+			r := newReader(b, benchClient(b, n), benchPoolID)
 
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				req := datasource.ReadRequest{Config: tfsdk.Config{Schema: schemaResp.Schema, Raw: config}}
-				resp := datasource.ReadResponse{State: tfsdk.State{Schema: schemaResp.Schema,
-					Raw: tftypes.NewValue(schemaType, nil)}}
-				ds.Read(context.Background(), req, &resp)
-				if resp.Diagnostics.HasError() {
+				if resp := r.read(context.Background()); resp.Diagnostics.HasError() {
 					b.Fatal(resp.Diagnostics)
 				}
 			}
