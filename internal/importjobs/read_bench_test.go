@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
@@ -102,9 +103,7 @@ func BenchmarkRead(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if resp := r.read(context.Background()); resp.Diagnostics.HasError() {
-					b.Fatal(resp.Diagnostics)
-				}
+				readAll(b, r)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
 		})
@@ -116,24 +115,12 @@ func BenchmarkRead(b *testing.B) {
 func BenchmarkListAndMap(b *testing.B) {
 	for _, n := range []int{1000, 100000} {
 		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
-			client := benchClient(b, n)
-			lister := jobLister{api: client}
+			lister := jobLister{api: benchClient(b, n)}
 
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				var jobs []types.UserImportJobType
-				err := lister.each(context.Background(), benchPoolID, func(job types.UserImportJobType) bool {
-					jobs = append(jobs, job)
-					return true
-				})
-				if err != nil {
-					b.Fatal(err)
-				}
-				list, diags := flattenJobs(jobs)
-				if diags.HasError() || len(list.Elements()) != n {
-					b.Fatalf("mapped %d jobs (%v), expected %d", len(list.Elements()), diags, n)
-				}
+				listAndMap(b, lister, n)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
 		})
@@ -150,26 +137,103 @@ func BenchmarkBareSDKLoop(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				var jobs []types.UserImportJobType
-				var token *string
-				for {
-					out, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
-						UserPoolId: aws.String(benchPoolID), MaxResults: aws.Int32(60), PaginationToken: token,
-					})
-					if err != nil {
-						b.Fatal(err)
-					}
-					jobs = append(jobs, out.UserImportJobs...)
-					if aws.ToString(out.PaginationToken) == "" {
-						break
-					}
-					token = out.PaginationToken
-				}
-				if len(jobs) != n {
-					b.Fatalf("listed %d jobs, expected %d", len(jobs), n)
-				}
+				bareSDKLoop(b, client, n)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/job")
 		})
+	}
+}
+
+// BenchmarkInTurns runs the whole read, the list-and-map path and the bare
+// SDK loop in turns over one endpoint, one of each an iteration, every
+// iteration starting with the next of them, and reports the median over
+// the iterations of the time each took as a ratio to the bare loop's.
+// Benchmarks that run one after the other each meet their own moment of a
+// busy machine; these three meet the same moments, and the median leaves
+// out the iterations that a burst of other work fell on.
+func BenchmarkInTurns(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("jobs=%d", n), func(b *testing.B) {
+			client := benchClient(b, n)
+			r := newReader(b, client, benchPoolID)
+			lister := jobLister{api: client}
+			paths := []func(){
+				func() { readAll(b, r) },
+				func() { listAndMap(b, lister, n) },
+				func() { bareSDKLoop(b, client, n) },
+			}
+
+			var readRatios, listAndMapRatios []float64
+			for turn := 0; b.Loop(); turn++ {
+				var spent [3]time.Duration
+				for k := range paths {
+					i := (turn + k) % len(paths)
+					start := time.Now()
+					paths[i]()
+					spent[i] = time.Since(start)
+				}
+				readRatios = append(readRatios, float64(spent[0])/float64(spent[2]))
+				listAndMapRatios = append(listAndMapRatios, float64(spent[1])/float64(spent[2]))
+			}
+			b.ReportMetric(medianOf(readRatios), "read/bare")
+			b.ReportMetric(medianOf(listAndMapRatios), "list-and-map/bare")
+		})
+	}
+}
+
+// medianOf is the middle of values, or the mean of the two middle ones.
+func medianOf(values []float64) float64 {
+	slices.Sort(values)
+	mid := len(values) / 2
+	if len(values)%2 == 0 {
+		return (values[mid-1] + values[mid]) / 2
+	}
+	return values[mid]
+}
+
+// readAll runs the data source's whole Read of the pool.
+func readAll(b *testing.B, r reader) {
+	if resp := r.read(context.Background()); resp.Diagnostics.HasError() {
+		b.Fatal(resp.Diagnostics)
+	}
+}
+
+// listAndMap lists the n jobs of the pool with the provider's list loop
+// and maps them into the jobs list.
+func listAndMap(b *testing.B, lister jobLister, n int) {
+	var jobs []types.UserImportJobType
+	err := lister.each(context.Background(), benchPoolID, func(job types.UserImportJobType) bool {
+		jobs = append(jobs, job)
+		return true
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	list, diags := flattenJobs(jobs)
+	if diags.HasError() || len(list.Elements()) != n {
+		b.Fatalf("mapped %d jobs (%v), expected %d", len(list.Elements()), diags, n)
+	}
+}
+
+// bareSDKLoop lists the n jobs of the pool with the SDK alone and keeps
+// them.
+func bareSDKLoop(b *testing.B, client *cip.Client, n int) {
+	var jobs []types.UserImportJobType
+	var token *string
+	for {
+		out, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+			UserPoolId: aws.String(benchPoolID), MaxResults: aws.Int32(60), PaginationToken: token,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		jobs = append(jobs, out.UserImportJobs...)
+		if aws.ToString(out.PaginationToken) == "" {
+			break
+		}
+		token = out.PaginationToken
+	}
+	if len(jobs) != n {
+		b.Fatalf("listed %d jobs, expected %d", len(jobs), n)
 	}
 }
