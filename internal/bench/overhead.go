@@ -1,0 +1,128 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// overheadSizes are the pool sizes of the Go benchmarks: the most a pool
+// holds, and a hundred times that, to see how the cost grows.
+var overheadSizes = []int{thousand, 100 * thousand}
+
+// overheadSection runs the Go benchmarks of internal/importjobs round
+// after round at 1,000 and at 100,000 jobs against the in-process
+// endpoint: BenchmarkInTurns for the ratios of the read and of the
+// list-and-map path to a bare SDK loop, and each path alone for its time,
+// memory and allocations.
+func overheadSection(ctx context.Context, cfg Config, t tools) Section {
+	s := Section{Title: "Provider overhead: Go benchmarks against the in-process endpoint"}
+	benchmarks := "^(" + benchInTurns + "|" + benchRead + "|" + benchListAndMap + "|" + benchBareSDK + ")$"
+
+	fmt.Fprintln(cfg.Progress, "bench: building the Go benchmarks")
+	binary, err := t.benchmarks(ctx)
+	if err != nil {
+		s.Err = err
+		return s
+	}
+	results := make(map[int]map[string][]BenchResult)
+	for _, n := range overheadSizes {
+		rounds, benchtime := cfg.Rounds, cfg.BenchTime
+		if n > thousand {
+			// One iteration takes seconds, enough to measure.
+			rounds, benchtime = cfg.LargeRounds, "1x"
+		}
+		results[n], err = binary.benchRounds(ctx, fmt.Sprintf("%s/^jobs=%d$", benchmarks, n), benchtime,
+			rounds, cfg.Progress)
+		if err != nil {
+			s.Err = err
+			return s
+		}
+	}
+	at := func(name string, n int) []BenchResult {
+		return results[n][fmt.Sprintf("%s/jobs=%d", name, n)]
+	}
+	for _, n := range overheadSizes {
+		for _, name := range []string{benchInTurns, benchRead, benchListAndMap, benchBareSDK} {
+			if len(at(name, n)) == 0 {
+				s.Err = fmt.Errorf("the Go benchmarks gave no result for %s/jobs=%d", name, n)
+				return s
+			}
+		}
+	}
+
+	for _, n := range overheadSizes {
+		turns := at(benchInTurns, n)
+		listAndMap := metrics(turns, "list-and-map/bare")
+		name := fmt.Sprintf("list-and-map ÷ bare SDK loop, %s", jobs(n))
+		if n == thousand {
+			f := atMost(name, median(listAndMap), overheadTarget, ratio)
+			f.Value = spread(listAndMap, ratio, "rounds")
+			s.add(f)
+		} else {
+			s.add(reported(name, spread(listAndMap, ratio, "rounds")))
+		}
+		s.add(reported(fmt.Sprintf("whole Read ÷ bare SDK loop, %s", jobs(n)),
+			spread(metrics(turns, "read/bare"), ratio, "rounds")))
+	}
+
+	for _, name := range []string{benchListAndMap, benchRead, benchBareSDK} {
+		scaling := metric(at(name, 100*thousand), "ns/job") / metric(at(name, thousand), "ns/job")
+		label := fmt.Sprintf("%s: time a job, 100,000 ÷ 1,000", name)
+		if name == benchListAndMap {
+			s.add(atMost(label, scaling, scalingTarget, ratio))
+		} else {
+			s.add(reported(label, ratio(scaling)))
+		}
+	}
+
+	for _, n := range overheadSizes {
+		for _, name := range []string{benchListAndMap, benchRead, benchBareSDK} {
+			runs := at(name, n)
+			s.add(reported(fmt.Sprintf("%s/jobs=%d", name, n), fmt.Sprintf("%.0f ns/op  %.0f B/op  %.0f allocs/op",
+				metric(runs, "ns/op"), metric(runs, "B/op"), metric(runs, "allocs/op"))))
+		}
+	}
+
+	s.note("The ratios come from %s, which runs the three paths in turns over one endpoint and "+
+		"takes the median of their ratios over its iterations; shown is their median over %d "+
+		"rounds of %s (%d rounds of one iteration at 100,000 jobs), with their range. Times, "+
+		"bytes and allocations are medians of each path benchmarked alone. The bare SDK loop "+
+		"reads the same pages with aws-sdk-go-v2 alone and keeps the jobs; every figure here "+
+		"includes the in-process endpoint's own work.",
+		benchInTurns, cfg.Rounds, cfg.BenchTime, cfg.LargeRounds)
+
+	if cfg.ProfileDir != "" {
+		if err := profile(ctx, cfg, binary); err != nil {
+			s.Err = err
+			return s
+		}
+		s.note("Profiles of %s and %s at 1,000 jobs are in %s; read them with "+
+			"`go tool pprof -top %s`.", benchRead, benchListAndMap, cfg.ProfileDir,
+			filepath.Join(cfg.ProfileDir, "read.cpu.pprof"))
+	}
+	return s
+}
+
+// profile writes CPU and memory profiles of the read and of the
+// list-and-map path at 1,000 jobs into cfg.ProfileDir.
+func profile(ctx context.Context, cfg Config, binary testBinary) error {
+	dir, err := filepath.Abs(cfg.ProfileDir)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, file := range map[string]string{benchRead: "read", benchListAndMap: "list-and-map"} {
+		fmt.Fprintf(cfg.Progress, "bench: profiling %s\n", name)
+		_, err := binary.run(ctx, "^"+name+"$/^jobs=1000$", "3s",
+			"-test.cpuprofile", filepath.Join(dir, file+".cpu.pprof"),
+			"-test.memprofile", filepath.Join(dir, file+".mem.pprof"))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
