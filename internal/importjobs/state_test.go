@@ -100,14 +100,15 @@ func TestSetState_writesWhatStateSetWrites(t *testing.T) {
 }
 
 func TestSetState_refusesAModelThatDoesNotFitTheSchema(t *testing.T) {
-	// A model that lacks the schema's filter and output attributes, as
-	// one would that a new attribute was added to the schema but not to.
+	// A model that lacks most of the schema's attributes, as a model
+	// would lack an attribute added to the schema and not to it.
 	type partialModel struct {
 		UserPoolID fwtypes.String `tfsdk:"user_pool_id"`
 	}
 	state := emptyState(t)
+	model := partialModel{UserPoolID: fwtypes.StringValue("eu-west-1_Abc")}
 
-	diags := setState(context.Background(), &state, partialModel{UserPoolID: fwtypes.StringValue("eu-west-1_Abc")})
+	diags := setState(context.Background(), &state, model)
 
 	if !diags.HasError() {
 		t.Fatal("setState accepted a model without most of the schema's attributes, expected an error")

@@ -63,7 +63,8 @@ func TestRun_appendsARecordForEachCommand(t *testing.T) {
 	record := filepath.Join(t.TempDir(), "rss.log")
 
 	for range 2 {
-		if _, err := run([]string{"-record", record, "--", "true"}, nil, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		_, err := run([]string{"-record", record, "--", "true"}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
