@@ -157,8 +157,11 @@ func metrics(results []BenchResult, unit string) []float64 {
 // spread shows the median of values with their range and how many there
 // are, as in "1.21× (1.15–1.30, 5 rounds)".
 func spread(values []float64, format func(float64) string, of string) string {
-	if len(values) == 0 {
+	switch len(values) {
+	case 0:
 		return "no " + of
+	case 1:
+		return fmt.Sprintf("%s (1 %s)", format(values[0]), strings.TrimSuffix(of, "s"))
 	}
 	return fmt.Sprintf("%s (%.2f–%.2f, %d %s)", format(median(values)), slices.Min(values),
 		slices.Max(values), len(values), of)

@@ -50,6 +50,9 @@ func TestSpread_showsTheMedianWithTheRange(t *testing.T) {
 	if want := "1.25× (1.20–1.40, 3 rounds)"; got != want {
 		t.Errorf("spread is %q, expected %q", got, want)
 	}
+	if got, want := spread([]float64{1.4}, ratio, "rounds"), "1.40× (1 round)"; got != want {
+		t.Errorf("spread of one value is %q, expected %q", got, want)
+	}
 }
 
 func TestMedian_isTheMiddleOrTheMeanOfTheTwoMiddles(t *testing.T) {

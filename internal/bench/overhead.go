@@ -3,8 +3,10 @@ package bench
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // overheadSizes are the pool sizes of the Go benchmarks: the most a pool
@@ -18,7 +20,7 @@ var overheadSizes = []int{thousand, 100 * thousand}
 // memory and allocations.
 func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 	s := Section{Title: "Provider overhead: Go benchmarks against the in-process endpoint"}
-	benchmarks := "^(" + benchInTurns + "|" + benchRead + "|" + benchListAndMap + "|" + benchBareSDK + ")$"
+	alone := []string{benchRead, benchListAndMap, benchBareSDK}
 
 	fmt.Fprintln(cfg.Progress, "bench: building the Go benchmarks")
 	binary, err := t.benchmarks(ctx)
@@ -26,19 +28,29 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 		s.Err = err
 		return s
 	}
-	results := make(map[int]map[string][]BenchResult)
-	for _, n := range overheadSizes {
-		rounds, benchtime := cfg.Rounds, cfg.BenchTime
-		if n > thousand {
-			// One iteration takes seconds, enough to measure.
-			rounds, benchtime = cfg.LargeRounds, "1x"
-		}
-		results[n], err = binary.benchRounds(ctx, fmt.Sprintf("%s/^jobs=%d$", benchmarks, n), benchtime,
-			rounds, cfg.Progress)
+
+	// At 1,000 jobs every benchmark runs for BenchTime a round. At 100,000
+	// one iteration takes seconds: each path alone runs once a round, and
+	// BenchmarkInTurns three times in one round, so that each path starts
+	// an iteration once.
+	runs := []struct {
+		n                  int
+		pattern, benchtime string
+		rounds             int
+	}{
+		{thousand, anyOf(append(alone, benchInTurns)...), cfg.BenchTime, cfg.Rounds},
+		{100 * thousand, anyOf(alone...), "1x", cfg.LargeRounds},
+		{100 * thousand, anyOf(benchInTurns), "3x", 1},
+	}
+	results := map[int]map[string][]BenchResult{thousand: {}, 100 * thousand: {}}
+	for _, r := range runs {
+		got, err := binary.benchRounds(ctx, fmt.Sprintf("%s/^jobs=%d$", r.pattern, r.n), r.benchtime,
+			r.rounds, cfg.Progress)
 		if err != nil {
 			s.Err = err
 			return s
 		}
+		maps.Copy(results[r.n], got)
 	}
 	at := func(name string, n int) []BenchResult {
 		return results[n][fmt.Sprintf("%s/jobs=%d", name, n)]
@@ -87,11 +99,11 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 
 	s.note("The ratios come from %s, which runs the three paths in turns over one endpoint and "+
 		"takes the median of their ratios over its iterations; shown is their median over %d "+
-		"rounds of %s (%d rounds of one iteration at 100,000 jobs), with their range. Times, "+
-		"bytes and allocations are medians of each path benchmarked alone. The bare SDK loop "+
-		"reads the same pages with aws-sdk-go-v2 alone and keeps the jobs; every figure here "+
-		"includes the in-process endpoint's own work.",
-		benchInTurns, cfg.Rounds, cfg.BenchTime, cfg.LargeRounds)
+		"rounds of %s with their range, and at 100,000 jobs one round of three iterations. "+
+		"Times, bytes and allocations are medians of each path benchmarked alone, over %d "+
+		"rounds of one iteration at 100,000 jobs. The bare SDK loop reads the same pages with "+
+		"aws-sdk-go-v2 alone and keeps the jobs; every figure here includes the in-process "+
+		"endpoint's own work.", benchInTurns, cfg.Rounds, cfg.BenchTime, cfg.LargeRounds)
 
 	if cfg.ProfileDir != "" {
 		if err := profile(ctx, cfg, binary); err != nil {
@@ -103,6 +115,11 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 			filepath.Join(cfg.ProfileDir, "read.cpu.pprof"))
 	}
 	return s
+}
+
+// anyOf is a -test.bench pattern for the top-level benchmarks named.
+func anyOf(names ...string) string {
+	return "^(" + strings.Join(names, "|") + ")$"
 }
 
 // profile writes CPU and memory profiles of the read and of the
