@@ -12,6 +12,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -49,7 +50,9 @@ func parse(args []string, stderr io.Writer) (settings, error) {
 	fs.StringVar(&s.terraform, "terraform", ".tools/terraform/1.5.7/terraform", "Terraform CLI to plan with")
 	fs.StringVar(&s.opentofu, "opentofu", ".tools/opentofu/1.10.6/tofu",
 		"OpenTofu CLI to plan with as well, when it exists")
-	fs.StringVar(&c.AWSCLI, "aws", "aws", "AWS CLI, the peer")
+	// COGNITO_AWSCLI names the CLI for the endpoint's own AWS CLI test too.
+	awsCLI := cmp.Or(os.Getenv("COGNITO_AWSCLI"), "aws")
+	fs.StringVar(&c.AWSCLI, "aws", awsCLI, "AWS CLI, the peer; COGNITO_AWSCLI sets the default")
 	fs.StringVar(&c.ConfigDir, "config", "examples/demo", "configuration to plan, relative to the module root")
 	fs.DurationVar(&c.Latency, "latency", 50*time.Millisecond, "latency injected into every answer")
 	fs.Float64Var(&c.RateLimit, "rate-limit", 5, "requests a second a pool serves in the rate-limit section")
