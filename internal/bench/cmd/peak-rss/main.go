@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command peak-rss runs a command and, once it exits, appends the peak
 // resident set size the command reached, in KiB, to a file:
 //
@@ -8,6 +10,9 @@
 // stand in for a plugin that Terraform starts: a plugin's memory is
 // otherwise gone by the time Terraform is done with it. The peak is the
 // kernel's own count (ru_maxrss), not a sample.
+//
+// NOTE: it builds on Linux only, where ru_maxrss is in KiB; other systems
+// count it in other units, or not at all.
 package main
 
 import (
