@@ -52,8 +52,7 @@ func endToEndSection(ctx context.Context, cfg Config, t tools, cli CLI) (Section
 
 	var one, all planTimes
 	for run := 1; run <= cfg.PlanRuns; run++ {
-		fmt.Fprintf(cfg.Progress, "bench: %s plan of 1 and of 1,000 jobs, run %d of %d\n",
-			cli.Name, run, cfg.PlanRuns)
+		cfg.progress("%s plan of 1 and of 1,000 jobs, run %d of %d", cli.Name, run, cfg.PlanRuns)
 		for _, n := range []int{1, thousand} {
 			elapsed, err := timedPlan(ctx, w, e, n)
 			if err != nil {
@@ -87,7 +86,7 @@ func endToEndSection(ctx context.Context, cfg Config, t tools, cli CLI) (Section
 		return s, all.median()
 	}
 	for _, n := range []int{thousand, 1} {
-		fmt.Fprintf(cfg.Progress, "bench: %s plan of %s, provider under peak-rss\n", cli.Name, jobs(n))
+		cfg.progress("%s plan of %s, provider under peak-rss", cli.Name, jobs(n))
 		peak, processes, err := peakRSSOfPlan(ctx, rssWorkspace, e, t.rssRecord, n)
 		if err != nil {
 			s.Err = err

@@ -75,9 +75,9 @@ func atMost(name string, value, limit float64, format func(float64) string) Figu
 	return f
 }
 
-// exactly holds a count to one value.
-func exactly(name string, value, want int, unit string) Figure {
-	f := Figure{Name: name, Value: fmt.Sprintf("%d %s", value, unit),
+// exactly holds a count of calls to one value.
+func exactly(name string, value, want int) Figure {
+	f := Figure{Name: name, Value: fmt.Sprintf("%d calls", value),
 		Target: fmt.Sprintf("= %d", want), Verdict: Met}
 	if value != want {
 		f.Verdict = Missed
@@ -144,28 +144,34 @@ func Count(sections []Section) Tally {
 
 // Print writes one section as an aligned table under its title, then its
 // notes and its error, if any.
-func Print(w io.Writer, s Section) {
-	fmt.Fprintf(w, "\n## %s\n\n", s.Title)
+func Print(w io.Writer, s Section) error {
+	// Neither a strings.Builder nor a tabwriter over one can fail a write,
+	// so the one write to w is the only one whose error counts.
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n## %s\n\n", s.Title)
 
 	if len(s.Figures) > 0 {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  figure\tmeasured\ttarget\tverdict")
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		_, _ = fmt.Fprintln(tw, "  figure\tmeasured\ttarget\tverdict")
 		for _, f := range s.Figures {
 			target := f.Target
 			if target == "" {
 				target = "(none)"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", f.Name, f.Value, target, f.Verdict)
+			_, _ = fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", f.Name, f.Value, target, f.Verdict)
 		}
 		_ = tw.Flush()
 	}
 
 	for _, n := range s.Notes {
-		fmt.Fprintf(w, "\n%s\n", wrap("  ", n, 78))
+		fmt.Fprintf(&b, "\n%s\n", wrap("  ", n, 78))
 	}
 	if s.Err != nil {
-		fmt.Fprintf(w, "\n  FAILED: %s\n", s.Err)
+		fmt.Fprintf(&b, "\n  FAILED: %s\n", s.Err)
 	}
+
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // wrap breaks text into lines of at most width columns, each starting

@@ -26,11 +26,11 @@ func TestAtMost_missesOnlyAboveTheLimit(t *testing.T) {
 }
 
 func TestExactly_missesAnyOtherCount(t *testing.T) {
-	if f := exactly("calls", 20, 20, "calls"); f.Verdict != Met || f.Value != "20 calls" || f.Target != "= 20" {
+	if f := exactly("calls", 20, 20); f.Verdict != Met || f.Value != "20 calls" || f.Target != "= 20" {
 		t.Errorf("20 calls against 20 gave %+v, expected met, \"20 calls\", \"= 20\"", f)
 	}
 	for _, got := range []int{19, 21} {
-		if f := exactly("calls", got, 20, "calls"); f.Verdict != Missed {
+		if f := exactly("calls", got, 20); f.Verdict != Missed {
 			t.Errorf("%d calls against 20 is %s, expected missed", got, f.Verdict)
 		}
 	}
@@ -46,7 +46,9 @@ func TestPrint_showsEachFigureBesideItsTargetAndVerdict(t *testing.T) {
 	s.Err = errors.New("the plan of 1 job failed")
 	var out bytes.Buffer
 
-	Print(&out, s)
+	if err := Print(&out, s); err != nil {
+		t.Fatal(err)
+	}
 
 	text := out.String()
 	for _, want := range []string{

@@ -83,11 +83,11 @@ type testBinary struct {
 // benchmark once before the next round starts, so that a benchmark and the
 // one it is compared with are measured seconds apart, under the same load.
 func (tb testBinary) benchRounds(ctx context.Context, pattern, benchtime string, rounds int,
-	progress io.Writer) (map[string][]BenchResult, error) {
+	progress func(format string, args ...any)) (map[string][]BenchResult, error) {
 	byName := make(map[string][]BenchResult)
 
 	for round := 1; round <= rounds; round++ {
-		fmt.Fprintf(progress, "bench: go benchmarks %s, round %d of %d\n", pattern, round, rounds)
+		progress("go benchmarks %s, round %d of %d", pattern, round, rounds)
 		results, err := tb.run(ctx, pattern, benchtime)
 		if err != nil {
 			return byName, err
@@ -154,15 +154,15 @@ func metrics(results []BenchResult, unit string) []float64 {
 	return values
 }
 
-// spread shows the median of values with their range and how many there
-// are, as in "1.21× (1.15–1.30, 5 rounds)".
-func spread(values []float64, format func(float64) string, of string) string {
+// spread shows the median of the values of rounds with their range and
+// how many rounds there were, as in "1.21× (1.15–1.30, 5 rounds)".
+func spread(values []float64, format func(float64) string) string {
 	switch len(values) {
 	case 0:
-		return "no " + of
+		return "no rounds"
 	case 1:
-		return fmt.Sprintf("%s (1 %s)", format(values[0]), strings.TrimSuffix(of, "s"))
+		return format(values[0]) + " (1 round)"
 	}
-	return fmt.Sprintf("%s (%.2f–%.2f, %d %s)", format(median(values)), slices.Min(values),
-		slices.Max(values), len(values), of)
+	return fmt.Sprintf("%s (%.2f–%.2f, %d rounds)", format(median(values)), slices.Min(values),
+		slices.Max(values), len(values))
 }

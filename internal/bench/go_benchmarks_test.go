@@ -45,12 +45,12 @@ func TestParseBenchOutput_refusesAValueThatIsNotANumber(t *testing.T) {
 }
 
 func TestSpread_showsTheMedianWithTheRange(t *testing.T) {
-	got := spread([]float64{1.25, 1.2, 1.4}, ratio, "rounds")
+	got := spread([]float64{1.25, 1.2, 1.4}, ratio)
 
 	if want := "1.25× (1.20–1.40, 3 rounds)"; got != want {
 		t.Errorf("spread is %q, expected %q", got, want)
 	}
-	if got, want := spread([]float64{1.4}, ratio, "rounds"), "1.40× (1 round)"; got != want {
+	if got, want := spread([]float64{1.4}, ratio), "1.40× (1 round)"; got != want {
 		t.Errorf("spread of one value is %q, expected %q", got, want)
 	}
 }

@@ -22,7 +22,7 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 	s := Section{Title: "Provider overhead: Go benchmarks against the in-process endpoint"}
 	alone := []string{benchRead, benchListAndMap, benchBareSDK}
 
-	fmt.Fprintln(cfg.Progress, "bench: building the Go benchmarks")
+	cfg.progress("building the Go benchmarks")
 	binary, err := t.benchmarks(ctx)
 	if err != nil {
 		s.Err = err
@@ -45,7 +45,7 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 	results := map[int]map[string][]BenchResult{thousand: {}, 100 * thousand: {}}
 	for _, r := range runs {
 		got, err := binary.benchRounds(ctx, fmt.Sprintf("%s/^jobs=%d$", r.pattern, r.n), r.benchtime,
-			r.rounds, cfg.Progress)
+			r.rounds, cfg.progress)
 		if err != nil {
 			s.Err = err
 			return s
@@ -70,13 +70,13 @@ func overheadSection(ctx context.Context, cfg Config, t tools) Section {
 		name := fmt.Sprintf("list-and-map ÷ bare SDK loop, %s", jobs(n))
 		if n == thousand {
 			f := atMost(name, median(listAndMap), overheadTarget, ratio)
-			f.Value = spread(listAndMap, ratio, "rounds")
+			f.Value = spread(listAndMap, ratio)
 			s.add(f)
 		} else {
-			s.add(reported(name, spread(listAndMap, ratio, "rounds")))
+			s.add(reported(name, spread(listAndMap, ratio)))
 		}
 		s.add(reported(fmt.Sprintf("whole Read ÷ bare SDK loop, %s", jobs(n)),
-			spread(metrics(turns, "read/bare"), ratio, "rounds")))
+			spread(metrics(turns, "read/bare"), ratio)))
 	}
 
 	for _, name := range []string{benchListAndMap, benchRead, benchBareSDK} {
@@ -133,7 +133,7 @@ func profile(ctx context.Context, cfg Config, binary testBinary) error {
 		return err
 	}
 	for name, file := range map[string]string{benchRead: "read", benchListAndMap: "list-and-map"} {
-		fmt.Fprintf(cfg.Progress, "bench: profiling %s\n", name)
+		cfg.progress("profiling %s", name)
 		_, err := binary.run(ctx, "^"+name+"$/^jobs=1000$", "3s",
 			"-test.cpuprofile", filepath.Join(dir, file+".cpu.pprof"),
 			"-test.memprofile", filepath.Join(dir, file+".mem.pprof"))

@@ -43,7 +43,7 @@ func peerSection(ctx context.Context, cfg Config, t tools, plan time.Duration) S
 	}
 	defer e.close()
 
-	fmt.Fprintln(cfg.Progress, "bench: aws cognito-idp list-user-import-jobs, a process a page")
+	cfg.progress("aws cognito-idp list-user-import-jobs, a process a page")
 	begin := time.Now()
 	pages, jobs, err := cli.listPages(ctx, e.URL, poolID(thousand))
 	elapsed := time.Since(begin)

@@ -41,8 +41,8 @@ func rateLimitSection(ctx context.Context, cfg Config, t tools) Section {
 		var times planTimes
 		throttled := 0
 		for run := 1; run <= cfg.RateLimitRuns; run++ {
-			fmt.Fprintf(cfg.Progress, "bench: %s plan of 1,000 jobs under the rate limit, %s retries, "+
-				"run %d of %d\n", cli.Name, mode, run, cfg.RateLimitRuns)
+			cfg.progress("%s plan of 1,000 jobs under the rate limit, %s retries, run %d of %d",
+				cli.Name, mode, run, cfg.RateLimitRuns)
 			elapsed, got, err := rateLimitedPlan(ctx, cfg, w, mode)
 			if err != nil {
 				s.Err = err

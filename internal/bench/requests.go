@@ -38,7 +38,7 @@ func requestsSection(ctx context.Context, cfg Config, t tools) Section {
 
 	resends := 0
 	for _, n := range requestSizes {
-		fmt.Fprintf(cfg.Progress, "bench: %s plan of %s, counting requests\n", cli.Name, jobs(n))
+		cfg.progress("%s plan of %s, counting requests", cli.Name, jobs(n))
 		mark := e.mark()
 		if _, err := w.plan(ctx, e.URL, n); err != nil {
 			s.Err = err
@@ -46,8 +46,8 @@ func requestsSection(ctx context.Context, cfg Config, t tools) Section {
 		}
 		got := e.trafficSince(mark)
 		s.add(
-			exactly(fmt.Sprintf("%s: ListUserImportJobs calls", jobs(n)), got.listCalls, pagesFor(n), "calls"),
-			exactly(fmt.Sprintf("%s: calls of other operations", jobs(n)), got.otherCalls, 0, "calls"),
+			exactly(fmt.Sprintf("%s: ListUserImportJobs calls", jobs(n)), got.listCalls, pagesFor(n)),
+			exactly(fmt.Sprintf("%s: calls of other operations", jobs(n)), got.otherCalls, 0),
 		)
 		resends += got.requests - got.listCalls - got.otherCalls
 	}

@@ -77,6 +77,12 @@ const (
 	planSlack = time.Second
 )
 
+// progress tells whoever watches a run what it is doing. A write that
+// fails changes no figure, so its error is dropped.
+func (c Config) progress(format string, args ...any) {
+	_, _ = fmt.Fprintf(c.Progress, "bench: "+format+"\n", args...)
+}
+
 // tools are what a run builds before it measures.
 type tools struct {
 	root        string
@@ -99,7 +105,9 @@ func Run(ctx context.Context, cfg Config, report func(Section)) ([]Section, erro
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(scratch)
+	// The scratch directory holds only what the run built; a failure to
+	// remove it leaves a temporary directory behind and nothing else.
+	defer func() { _ = os.RemoveAll(scratch) }()
 
 	t, err := build(ctx, cfg, scratch)
 	if err != nil {
@@ -144,7 +152,7 @@ func build(ctx context.Context, cfg Config, scratch string) (tools, error) {
 		scratchRoot: scratch,
 	}
 
-	fmt.Fprintln(cfg.Progress, "bench: building the provider and peak-rss")
+	cfg.progress("building the provider and peak-rss")
 	if err := t.goCommand(ctx, "build", "-ldflags", "-X main.version="+providerVersion,
 		"-o", t.provider, "."); err != nil {
 		return t, err
@@ -192,7 +200,7 @@ func (t tools) workspace(ctx context.Context, cfg Config, cli CLI, mirrorDir str
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(cfg.Progress, "bench: %s init in %s\n", cli.Name, dir)
+	cfg.progress("%s init in %s", cli.Name, dir)
 	return newWorkspace(ctx, cli, filepath.Join(cfg.Root, cfg.ConfigDir), mirrorDir, dir)
 }
 

@@ -83,26 +83,61 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
+	var cfg bench.Config
+	var missing []string
+	if err == nil {
+		cfg, missing, err = configure(s, stderr)
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "cognito-bench: %v\n", err)
+		// Nothing else is left to tell the user, should stderr fail too.
+		_, _ = fmt.Fprintf(stderr, "cognito-bench: %v\n", err)
 		return 2
 	}
 
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	started := time.Now()
+	r := &report{w: stdout}
+	r.header(cfg, missing)
+	sections, err := bench.Run(ctx, cfg, r.section)
+	if err != nil {
+		_, _ = fmt.Fprintf(stderr, "cognito-bench: %v\n", err)
+		return 2
+	}
+
+	tally := bench.Count(sections)
+	r.printf("\n## Summary\n\n  targets met: %d, missed: %d; sections that failed: %d; "+
+		"run took %s; load average at the end: %s\n", tally.Met, tally.Missed, tally.Failed,
+		time.Since(started).Round(time.Second), loadAverage())
+	switch {
+	case r.err != nil:
+		_, _ = fmt.Fprintf(stderr, "cognito-bench: writing the report: %v\n", r.err)
+		return 2
+	case tally.Missed > 0 || tally.Failed > 0:
+		return 1
+	}
+	return 0
+}
+
+// configure finds the module's root and the CLIs to measure with, and
+// says which of them it could not find.
+func configure(s settings, stderr io.Writer) (bench.Config, []string, error) {
 	cfg := s.config
 	cfg.Progress = stderr
+
+	var err error
 	if cfg.Root, err = os.Getwd(); err != nil {
-		fmt.Fprintf(stderr, "cognito-bench: %v\n", err)
-		return 2
+		return cfg, nil, err
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Root, cfg.ConfigDir)); err != nil {
-		fmt.Fprintf(stderr, "cognito-bench: no configuration %s here: run it from the module's root, "+
-			"as make bench does\n", cfg.ConfigDir)
-		return 2
+		return cfg, nil, fmt.Errorf("no configuration %s here: run it from the module's root, "+
+			"as make bench does", cfg.ConfigDir)
 	}
+
 	terraform, err := cliAt("Terraform", s.terraform)
 	if err != nil {
-		fmt.Fprintf(stderr, "cognito-bench: %v (make bench builds it)\n", err)
-		return 2
+		return cfg, nil, fmt.Errorf("%w (make bench builds it)", err)
 	}
 	cfg.CLIs = []bench.CLI{terraform}
 	var missing []string
@@ -111,31 +146,49 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else {
 		missing = append(missing, fmt.Sprintf("OpenTofu not measured: %v.", err))
 	}
+
+	// Without an AWS CLI the peer section says it has none.
 	if path, err := exec.LookPath(cfg.AWSCLI); err == nil {
 		cfg.AWSCLI = path
 	} else {
 		cfg.AWSCLI = ""
 	}
+	return cfg, missing, nil
+}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+// report writes the report and keeps the first error, so that a report
+// that could not be written ends the run as a failure, not in silence.
+type report struct {
+	w   io.Writer
+	err error
+}
 
-	started := time.Now()
-	printHeader(stdout, cfg, missing)
-	sections, err := bench.Run(ctx, cfg, func(section bench.Section) { bench.Print(stdout, section) })
-	if err != nil {
-		fmt.Fprintf(stderr, "cognito-bench: %v\n", err)
-		return 2
+func (r *report) printf(format string, args ...any) {
+	if r.err == nil {
+		_, r.err = fmt.Fprintf(r.w, format, args...)
 	}
+}
 
-	tally := bench.Count(sections)
-	fmt.Fprintf(stdout, "\n## Summary\n\n  targets met: %d, missed: %d; sections that failed: %d; "+
-		"run took %s; load average at the end: %s\n", tally.Met, tally.Missed, tally.Failed,
-		time.Since(started).Round(time.Second), loadAverage())
-	if tally.Missed > 0 || tally.Failed > 0 {
-		return 1
+func (r *report) section(s bench.Section) {
+	if r.err == nil {
+		r.err = bench.Print(r.w, s)
 	}
-	return 0
+}
+
+// header says what the run measures and on what, for whoever reads the
+// figures later.
+func (r *report) header(cfg bench.Config, missing []string) {
+	names := make([]string, len(cfg.CLIs))
+	for i, c := range cfg.CLIs {
+		names[i] = c.Name
+	}
+	r.printf("# cognito-bench, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	r.printf("  machine: %s, %d CPUs, %s/%s, %s; load average at the start: %s\n",
+		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), loadAverage())
+	r.printf("  CLIs: %s; AWS CLI: %s\n", strings.Join(names, ", "), orNone(cfg.AWSCLI))
+	for _, m := range missing {
+		r.printf("  %s\n", m)
+	}
 }
 
 // cliAt names the CLI at path after what it says its version is.
@@ -158,22 +211,6 @@ func cliAt(kind, path string) (bench.CLI, error) {
 	first, _, _ := strings.Cut(string(out), "\n")
 	// "Terraform v1.5.7" or "OpenTofu v1.10.6".
 	return bench.CLI{Name: strings.Replace(strings.TrimSpace(first), " v", " ", 1), Path: abs}, nil
-}
-
-// printHeader says what the run measures and on what, for whoever reads
-// the figures later.
-func printHeader(w io.Writer, cfg bench.Config, missing []string) {
-	names := make([]string, len(cfg.CLIs))
-	for i, c := range cfg.CLIs {
-		names[i] = c.Name
-	}
-	fmt.Fprintf(w, "# cognito-bench, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(w, "  machine: %s, %d CPUs, %s/%s, %s; load average at the start: %s\n",
-		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), loadAverage())
-	fmt.Fprintf(w, "  CLIs: %s; AWS CLI: %s\n", strings.Join(names, ", "), orNone(cfg.AWSCLI))
-	for _, m := range missing {
-		fmt.Fprintf(w, "  %s\n", m)
-	}
 }
 
 func orNone(s string) string {
