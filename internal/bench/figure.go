@@ -77,7 +77,11 @@ func atMost(name string, value, limit float64, format func(float64) string) Figu
 
 // exactly holds a count of calls to one value.
 func exactly(name string, value, want int) Figure {
-	f := Figure{Name: name, Value: fmt.Sprintf("%d calls", value),
+	unit := "calls"
+	if value == 1 {
+		unit = "call"
+	}
+	f := Figure{Name: name, Value: fmt.Sprintf("%d %s", value, unit),
 		Target: fmt.Sprintf("= %d", want), Verdict: Met}
 	if value != want {
 		f.Verdict = Missed

@@ -29,6 +29,9 @@ func TestExactly_missesAnyOtherCount(t *testing.T) {
 	if f := exactly("calls", 20, 20); f.Verdict != Met || f.Value != "20 calls" || f.Target != "= 20" {
 		t.Errorf("20 calls against 20 gave %+v, expected met, \"20 calls\", \"= 20\"", f)
 	}
+	if f := exactly("calls", 1, 1); f.Value != "1 call" {
+		t.Errorf("1 call against 1 reads %q, expected \"1 call\"", f.Value)
+	}
 	for _, got := range []int{19, 21} {
 		if f := exactly("calls", got, 20); f.Verdict != Missed {
 			t.Errorf("%d calls against 20 is %s, expected missed", got, f.Verdict)
