@@ -59,15 +59,17 @@ func peerSection(ctx context.Context, cfg Config, t tools, plan time.Duration) S
 
 	s.add(
 		reported(fmt.Sprintf("aws CLI, %d pages, a process each", pages), seconds(elapsed)),
-		reported("aws --version (a start, no request)", seconds(start)),
+		reported("  a page on average", seconds(elapsed/time.Duration(pages))),
+		reported("  aws --version: a start, no request", seconds(start)),
 	)
 	if plan > 0 {
 		s.add(reported("aws CLI ÷ plan of 1,000 jobs", ratio(elapsed.Seconds()/plan.Seconds())))
 	}
 
-	s.note("This mostly measures a Python start per page: %d starts of the CLI doing nothing "+
-		"would take about %s of the %s. Neither the CLI nor botocore pages through "+
-		"ListUserImportJobs, so a script runs one process per page, passing the token along.",
-		pages, seconds(time.Duration(pages)*start), seconds(elapsed))
+	s.note("This mostly measures a Python start per page: a page takes about as long as the "+
+		"CLI takes to start and print its version, and the %s round trip is a small part of it. "+
+		"Neither the CLI nor botocore pages through ListUserImportJobs, so a script runs one "+
+		"process per page, passing the token along. The start is the median of %d runs after "+
+		"a first one that warms the disk cache.", cfg.Latency, startRuns)
 	return s
 }
