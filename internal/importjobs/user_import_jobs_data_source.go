@@ -189,7 +189,7 @@ func (d *userImportJobsDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 
-	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, data)...)
 	tflog.Trace(readCtx, "read user import jobs", map[string]any{"jobs": len(jobs), "jobs_listed": listed})
 }
 
