@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -57,6 +58,7 @@ func fullModel(t *testing.T) userImportJobsModel {
 		Jobs:                 list,
 		JobIDs:               ids,
 		PreSignedURLs:        urls,
+		Timeouts:             timeoutsOf("2m"),
 	}
 }
 
@@ -73,6 +75,7 @@ func TestSetState_writesWhatStateSetWrites(t *testing.T) {
 		Jobs:                 fwtypes.ListValueMust(jobObjectType, nil),
 		JobIDs:               fwtypes.ListValueMust(fwtypes.StringType, nil),
 		PreSignedURLs:        fwtypes.MapNull(fwtypes.StringType),
+		Timeouts:             timeouts.Value{Object: fwtypes.ObjectNull(timeoutsAttrTypes)},
 	}
 
 	for name, model := range map[string]userImportJobsModel{"every attribute set": full, "no jobs": empty} {
