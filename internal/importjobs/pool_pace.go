@@ -11,6 +11,7 @@ import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/time/rate"
 )
 
 // pacedInterval is the time between two attempts on a user pool once the
@@ -33,42 +34,33 @@ const pacedInterval = 250 * time.Millisecond
 // so that one throttled pool would slow the reads of every other. The
 // service's quota is per pool, so the pace is too.
 type poolPace struct {
-	mu        sync.Mutex
-	throttled bool
+	mu sync.Mutex
 
-	// next is when the next attempt may start, once throttled.
-	next time.Time
+	// limiter is nil until the service throttles the pool, then lets one
+	// attempt through every pacedInterval.
+	limiter *rate.Limiter
 }
 
 // wait blocks until the next attempt on the pool may start, or ctx ends.
 func (p *poolPace) wait(ctx context.Context) error {
 	p.mu.Lock()
-	if !p.throttled {
-		p.mu.Unlock()
-		return nil
-	}
-	start := time.Now()
-	if start.Before(p.next) {
-		start = p.next
-	}
-	p.next = start.Add(pacedInterval)
+	limiter := p.limiter
 	p.mu.Unlock()
-
-	delay := time.Until(start)
-	if delay <= 0 {
+	if limiter == nil {
 		return nil
 	}
 
-	timer := time.NewTimer(delay)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return nil
-	case <-ctx.Done():
+	if err := limiter.Wait(ctx); err != nil {
+		// Wait refuses at once a turn that would come after ctx's
+		// deadline. Waiting for the deadline all the same makes the read
+		// end as a read that timed out, as it does when it is not paced.
+		<-ctx.Done()
 		// A cancelled request, as the SDK's own waits report it, so that
 		// the retryer does not retry it.
 		return &aws.RequestCanceledError{Err: ctx.Err()}
 	}
+
+	return nil
 }
 
 // throttle notes that an attempt sent at sent was throttled, and reports
@@ -77,13 +69,15 @@ func (p *poolPace) throttle(sent time.Time) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 
-	first := !p.throttled
-	p.throttled = true
-	if next := sent.Add(pacedInterval); next.After(p.next) {
-		p.next = next
+	if p.limiter != nil {
+		return false
 	}
+	p.limiter = rate.NewLimiter(rate.Every(pacedInterval), 1)
+	// The throttled attempt had the first turn: the next comes an interval
+	// after it.
+	p.limiter.ReserveN(sent, 1)
 
-	return first
+	return true
 }
 
 // poolPaces holds the pace of each user pool a provider reads, so that the

@@ -57,7 +57,7 @@ func TestPoolPace_spacesAttemptsOnceThrottled(t *testing.T) {
 
 func TestPoolPace_waitEndsWithItsContext(t *testing.T) {
 	var p poolPace
-	p.throttle(time.Now().Add(time.Hour))
+	p.throttle(time.Now())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 
@@ -123,5 +123,25 @@ func TestJobLister_spacesTheRequestsOfAPoolOnceThrottled(t *testing.T) {
 			t.Errorf("request %d came %s after the one before, expected about %s once throttled",
 				i+1, gap, pacedInterval)
 		}
+	}
+}
+
+func TestPoolPace_waitPastTheDeadlineEndsAtTheDeadline(t *testing.T) {
+	var p poolPace
+	p.throttle(time.Now())
+	deadline := time.Now().Add(pacedInterval / 5)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+
+	err := p.wait(ctx)
+
+	// The limiter refuses at once a turn after the deadline; the read must
+	// still end at its deadline, as a read that timed out.
+	if early := time.Until(deadline); early > 0 {
+		t.Errorf("wait ended %s before its deadline, expected it to end at the deadline", early)
+	}
+	var canceled *aws.RequestCanceledError
+	if !errors.As(err, &canceled) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got %v, expected a cancelled request past its deadline", err)
 	}
 }
