@@ -246,6 +246,25 @@ func TestAccUserImportJobsSecurity_uploadStepGetsOneURLAndLeaksItNowhere(t *test
 		BaseEndpoint: aws.String(e.URL),
 		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, ""),
 	})
+	w := acctest.NewWorkspace(t, example)
+	for name, content := range map[string]string{
+		"provider.tf": e.ProviderConfig(),
+		"users.csv":   "name,email,email_verified,cognito:username\nAda,ada@example.com,true,ada\n",
+	} {
+		if err := os.WriteFile(filepath.Join(w.Dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.MustRun("init", "-no-color")
+
+	// With no job waiting for its file, the step stops at plan time.
+	_, stderr, err := w.Run("plan", "-no-color")
+	if want := "No import job of user pool " + testPoolID + " waits for its file"; err == nil ||
+		!strings.Contains(strings.Join(strings.Fields(stderr), " "), want) {
+		t.Fatalf("plan with no job waiting: got error %v and stderr:\n%s\nexpected it to fail with %q",
+			err, stderr, want)
+	}
+
 	created, err := client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
 		JobName:               aws.String("customers-batch-1"),
 		UserPoolId:            aws.String(testPoolID),
@@ -255,26 +274,6 @@ func TestAccUserImportJobsSecurity_uploadStepGetsOneURLAndLeaksItNowhere(t *test
 		t.Fatal(err)
 	}
 	job := created.UserImportJob
-
-	w := acctest.NewWorkspace(t, example)
-	provider := `
-terraform {
-  required_providers {
-    cognito = {
-      source = "cognito-tf/cognito"
-    }
-  }
-}
-` + e.ProviderConfig()
-	for name, content := range map[string]string{
-		"provider.tf": provider,
-		"users.csv":   "name,email,email_verified,cognito:username\nAda,ada@example.com,true,ada\n",
-	} {
-		if err := os.WriteFile(filepath.Join(w.Dir, name), []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w.MustRun("init", "-no-color")
 	stdout := w.MustRun("apply", "-no-color", "-auto-approve")
 
 	// The file reached the job: the endpoint took the PUT, and the job can
