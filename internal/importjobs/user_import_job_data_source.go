@@ -58,8 +58,8 @@ func (d *userImportJobDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 	attributes["job_id"] = schema.StringAttribute{
 		Required: true,
-		MarkdownDescription: "ID of the import job to read, `import-` followed by letters and " +
-			"digits, such as `import-qQ0DCt2fRh`.",
+		MarkdownDescription: "ID of the import job to read, as the service gives it: `import-` " +
+			"followed by letters, digits and hyphens, such as `import-qQ0DCt2fRh`.",
 		Validators: []validator.String{validJobID()},
 	}
 	attributes["include_pre_signed_url"] = schema.BoolAttribute{
