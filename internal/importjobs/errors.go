@@ -245,7 +245,8 @@ func regionMismatchHint(userPoolID, region string) string {
 
 	return fmt.Sprintf("The user pool id %s names region %s, but the provider is "+
 		"configured for region %s, and a user pool is found only in its own region. "+
-		"Set the provider's region to %s.", userPoolID, poolRegion, region, poolRegion)
+		"Set the provider's region to %s, with its region argument or AWS_REGION.",
+		userPoolID, poolRegion, region, poolRegion)
 }
 
 // userPoolRegion is the region a user pool id starts with: everything before

@@ -49,11 +49,11 @@ func (v idValidator) ValidateString(ctx context.Context, req validator.StringReq
 	case strings.TrimSpace(id) != id:
 		problem = "has white space around it"
 	case !v.pattern.MatchString(id):
-		problem = "is not shaped like one"
+		problem = "does not have the form the API requires"
 	default:
 		return
 	}
 
 	resp.Diagnostics.AddAttributeError(req.Path, "invalid "+v.noun,
-		fmt.Sprintf("%s %q %s: a %s %s.", req.Path, id, problem, v.noun, v.Description(ctx)))
+		fmt.Sprintf("%s %q %s. A %s %s.", req.Path, id, problem, v.noun, v.Description(ctx)))
 }

@@ -22,12 +22,12 @@ func validate(v validator.String, name string, value fwtypes.String) *validator.
 
 func TestValidJobID_refusesIDsTheAPIWouldRefuse(t *testing.T) {
 	for id, problem := range map[string]string{
-		"":                                  "is not shaped like one",
-		"import-":                           "is not shaped like one",
-		"job-qQ0DCt2fRh":                    "is not shaped like one",
-		"Import-qQ0DCt2fRh":                 "is not shaped like one",
-		"import-qQ0DCt2fRh!":                "is not shaped like one",
-		"import-qQ0D_t2fRh":                 "is not shaped like one",
+		"":                                  "does not have the form the API requires",
+		"import-":                           "does not have the form the API requires",
+		"job-qQ0DCt2fRh":                    "does not have the form the API requires",
+		"Import-qQ0DCt2fRh":                 "does not have the form the API requires",
+		"import-qQ0DCt2fRh!":                "does not have the form the API requires",
+		"import-qQ0D_t2fRh":                 "does not have the form the API requires",
 		"import-qQ0DCt2fRh ":                "has white space around it",
 		"import-" + strings.Repeat("a", 49): "is 56 characters long",
 	} {
@@ -38,7 +38,7 @@ func TestValidJobID_refusesIDsTheAPIWouldRefuse(t *testing.T) {
 			continue
 		}
 		got := resp.Diagnostics.Errors()[0]
-		want := `job_id "` + id + `" ` + problem + ": a user import job id must be 1 to 55 " +
+		want := `job_id "` + id + `" ` + problem + ". A user import job id must be 1 to 55 " +
 			"characters: import- followed by letters, digits and hyphens, as in import-qQ0DCt2fRh."
 		if got.Summary() != "invalid user import job id" || got.Detail() != want {
 			t.Errorf("%q: got %q / %q, expected %q / %q", id, got.Summary(), got.Detail(),

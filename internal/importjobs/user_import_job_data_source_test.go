@@ -247,7 +247,7 @@ data "cognito_user_import_job" "test" {
 `, testPoolID, jobs[0].JobId),
 			ExpectError: errorPattern("ResourceNotFoundException",
 				"names region eu-west-1, but the provider is configured for region us-east-1",
-				"Set the provider's region to eu-west-1."),
+				"Set the provider's region to eu-west-1, with its region argument or AWS_REGION."),
 		}},
 	})
 }
@@ -258,17 +258,17 @@ func TestAccUserImportJob_rejectsBadIDsAtPlanTime(t *testing.T) {
 		error             *regexp.Regexp
 	}{
 		"job id without import-": {testPoolID, "job-qQ0DCt2fRh", errorPattern(
-			"Error: invalid user import job id", `job_id "job-qQ0DCt2fRh" is not shaped like one: `+
-				"a user import job id must be 1 to 55 characters")},
+			"Error: invalid user import job id", `job_id "job-qQ0DCt2fRh" does not have the form the API requires. `+
+				"A user import job id must be 1 to 55 characters")},
 		"job id with punctuation": {testPoolID, "import-qQ0D_t2fRh", errorPattern(
-			`job_id "import-qQ0D_t2fRh" is not shaped like one`)},
+			`job_id "import-qQ0D_t2fRh" does not have the form the API requires`)},
 		"job id with a space": {testPoolID, " import-qQ0DCt2fRh", errorPattern(
 			`job_id " import-qQ0DCt2fRh" has white space around it`)},
 		"job id longer than 55": {testPoolID, "import-" + strings.Repeat("a", 49), errorPattern(
 			"job_id", "is 56 characters long")},
-		"empty job id": {testPoolID, "", errorPattern(`job_id "" is not shaped like one`)},
+		"empty job id": {testPoolID, "", errorPattern(`job_id "" does not have the form the API requires`)},
 		"bad user pool id": {"eu-west-1_", "import-qQ0DCt2fRh", errorPattern("Error: invalid user pool id",
-			`user_pool_id "eu-west-1_" is not shaped like one`)},
+			`user_pool_id "eu-west-1_" does not have the form the API requires`)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := acctest.NewEndpoint(t)

@@ -280,19 +280,19 @@ data "cognito_user_import_jobs" "test" {
 			ExpectError: errorPattern("ResourceNotFoundException",
 				"names region eu-west-1, but the provider is configured "+
 					"for region us-east-1, and a user pool is found only in its own region. "+
-					"Set the provider's region to eu-west-1."),
+					"Set the provider's region to eu-west-1, with its region argument or AWS_REGION."),
 		}},
 	})
 }
 
 func TestAccUserImportJobs_rejectsABadUserPoolIDAtPlanTime(t *testing.T) {
 	for name, tc := range map[string]struct{ id, problem string }{
-		"no underscore":     {"euwest1Qx7Zk2Lm9", "is not shaped like one"},
-		"nothing after _":   {"eu-west-1_", "is not shaped like one"},
-		"space in suffix":   {"eu-west-1_Qx7 Zk2", "is not shaped like one"},
+		"no underscore":     {"euwest1Qx7Zk2Lm9", "does not have the form the API requires"},
+		"nothing after _":   {"eu-west-1_", "does not have the form the API requires"},
+		"space in suffix":   {"eu-west-1_Qx7 Zk2", "does not have the form the API requires"},
 		"leading space":     {" eu-west-1_Qx7Zk2Lm9", "has white space around it"},
 		"longer than 55":    {"eu-west-1_" + strings.Repeat("a", 46), "is 56 characters long"},
-		"punctuation after": {"eu-west-1_Qx7Zk2Lm9!", "is not shaped like one"},
+		"punctuation after": {"eu-west-1_Qx7Zk2Lm9!", "does not have the form the API requires"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := acctest.NewEndpoint(t)
@@ -304,7 +304,7 @@ func TestAccUserImportJobs_rejectsABadUserPoolIDAtPlanTime(t *testing.T) {
 					Config:   jobsConfig(e, tc.id, "", ""),
 					PlanOnly: true,
 					ExpectError: errorPattern("Error: invalid user pool id",
-						fmt.Sprintf("user_pool_id %q %s: a user pool id must be 1 to 55 characters", tc.id, tc.problem)),
+						fmt.Sprintf("user_pool_id %q %s. A user pool id must be 1 to 55 characters", tc.id, tc.problem)),
 				}},
 			})
 

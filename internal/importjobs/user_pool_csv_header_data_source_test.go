@@ -144,7 +144,7 @@ func TestAccUserPoolCSVHeader_rejectsABadUserPoolIDAtPlanTime(t *testing.T) {
 			Config:   csvHeaderConfig(e, "eu-west-1 Qx7Zk2Lm9", ""),
 			PlanOnly: true,
 			ExpectError: errorPattern("Error: invalid user pool id",
-				`user_pool_id "eu-west-1 Qx7Zk2Lm9" is not shaped like one`),
+				`user_pool_id "eu-west-1 Qx7Zk2Lm9" does not have the form the API requires`),
 		}},
 	})
 
