@@ -50,6 +50,26 @@ unset AWS_SESSION_TOKEN AWS_PROFILE
 color=()
 [ -t 1 ] || color=(-no-color)
 
-"$terraform" -chdir="$work/run" init -input=false "${color[@]}" -plugin-dir="$work/plugins"
-"$terraform" -chdir="$work/run" apply -input=false "${color[@]}" -compact-warnings -auto-approve \
-  -var "endpoint=$endpoint"
+# Runs one Terraform command with its output in .demo/<name>.log, shown only
+# when the command fails: init's notes and apply's plan say nothing that the
+# outputs printed below do not. (Among init's notes is a warning that the
+# lock file holds the checksum of this platform only, as it must for a
+# provider that comes from a local folder rather than a registry.)
+quietly() {
+  local name="$1"
+  shift
+  echo "terraform $name..."
+  if ! "$terraform" -chdir="$work/run" "$name" "$@" >"$work/$name.log" 2>&1; then
+    cat "$work/$name.log" >&2
+    echo "demo: terraform $name failed (its output is above, and in .demo/$name.log)" >&2
+    exit 1
+  fi
+}
+
+quietly init -input=false "${color[@]}" -plugin-dir="$work/plugins"
+quietly apply -input=false "${color[@]}" -auto-approve -var "endpoint=$endpoint"
+
+echo
+echo "Outputs of examples/demo, read from the local endpoint:"
+echo
+"$terraform" -chdir="$work/run" output "${color[@]}"
