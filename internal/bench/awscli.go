@@ -109,7 +109,7 @@ func (c *awsCLI) listPages(ctx context.Context, endpointURL, userPoolID string) 
 		pages++
 
 		var page struct {
-			UserImportJobs  []struct{ JobId string } //nolint:revive // The API's member name.
+			UserImportJobs  []struct{ JobId string }
 			PaginationToken string
 		}
 		if err := json.Unmarshal(out, &page); err != nil {

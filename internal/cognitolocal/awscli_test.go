@@ -95,7 +95,7 @@ func (c *awsCLI) run(t *testing.T, out any, command string, args ...string) {
 
 // cliJob is a job as the AWS CLI prints it, timestamps in ISO 8601.
 type cliJob struct {
-	JobName, JobId, UserPoolId, PreSignedUrl, Status string //nolint:revive // The API's member names.
+	JobName, JobId, UserPoolId, PreSignedUrl, Status string
 	CloudWatchLogsRoleArn, CompletionMessage         string
 	CreationDate, StartDate, CompletionDate          string
 	ImportedUsers, SkippedUsers, FailedUsers         int64
@@ -184,7 +184,7 @@ func TestAWSCLI_drivesEveryOperationAndListsWhatTheSDKLists(t *testing.T) {
 	}
 
 	var header struct {
-		UserPoolId string //nolint:revive // The API's member name.
+		UserPoolId string
 		CSVHeader  []string
 	}
 	cli.run(t, &header, "get-csv-header", "--user-pool-id", poolID)

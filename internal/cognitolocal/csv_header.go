@@ -12,11 +12,11 @@ var defaultCSVHeader = []string{
 }
 
 type getCSVHeaderInput struct {
-	UserPoolId *string `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserPoolId *string `json:"UserPoolId"`
 }
 
 type getCSVHeaderOutput struct {
-	UserPoolId string   `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserPoolId string   `json:"UserPoolId"`
 	CSVHeader  []string `json:"CSVHeader"`
 }
 

@@ -1,7 +1,7 @@
 package cognitolocal
 
 type listUserImportJobsInput struct {
-	UserPoolId      *string `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserPoolId      *string `json:"UserPoolId"`
 	MaxResults      *int    `json:"MaxResults"`
 	PaginationToken *string `json:"PaginationToken"`
 }

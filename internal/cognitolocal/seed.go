@@ -15,7 +15,7 @@ type Seed struct {
 
 // SeedPool is one user pool of a seed file.
 type SeedPool struct {
-	UserPoolId     string      `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserPoolId     string      `json:"UserPoolId"`
 	UserImportJobs []Job       `json:"UserImportJobs"`
 	Options        PoolOptions `json:"Options"`
 

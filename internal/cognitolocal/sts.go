@@ -190,10 +190,10 @@ type assumeRoleResponse struct {
 	Result  struct {
 		AssumedRoleUser struct {
 			Arn           string `xml:"Arn"`
-			AssumedRoleId string `xml:"AssumedRoleId"` //nolint:revive // The API's member name.
+			AssumedRoleId string `xml:"AssumedRoleId"`
 		} `xml:"AssumedRoleUser"`
 		Credentials struct {
-			AccessKeyId     string `xml:"AccessKeyId"` //nolint:revive // The API's member name.
+			AccessKeyId     string `xml:"AccessKeyId"`
 			SecretAccessKey string `xml:"SecretAccessKey"`
 			SessionToken    string `xml:"SessionToken"`
 			Expiration      string `xml:"Expiration"`

@@ -11,15 +11,15 @@ const MaxJobsPerPool = 1000
 
 type createUserImportJobInput struct {
 	JobName               *string `json:"JobName"`
-	UserPoolId            *string `json:"UserPoolId"` //nolint:revive // The API's member name.
+	UserPoolId            *string `json:"UserPoolId"`
 	CloudWatchLogsRoleArn *string `json:"CloudWatchLogsRoleArn"`
 }
 
 // jobInput is the input of DescribeUserImportJob, StartUserImportJob and
 // StopUserImportJob.
 type jobInput struct {
-	UserPoolId *string `json:"UserPoolId"` //nolint:revive // The API's member name.
-	JobId      *string `json:"JobId"`      //nolint:revive // The API's member name.
+	UserPoolId *string `json:"UserPoolId"`
+	JobId      *string `json:"JobId"`
 }
 
 type userImportJobOutput struct {

@@ -56,8 +56,8 @@ type call struct {
 // request log notes, read before the operation decodes its own input so
 // that requests refused by a fault are noted too.
 type requestMembers struct {
-	UserPoolId      *string `json:"UserPoolId"` //nolint:revive // The API's member name.
-	JobId           *string `json:"JobId"`      //nolint:revive // The API's member name.
+	UserPoolId      *string `json:"UserPoolId"`
+	JobId           *string `json:"JobId"`
 	MaxResults      *int    `json:"MaxResults"`
 	PaginationToken *string `json:"PaginationToken"`
 }

@@ -14,8 +14,8 @@ import (
 // seed file reads like an answer of the service.
 type Job struct {
 	JobName               string     `json:"JobName,omitempty"`
-	JobId                 string     `json:"JobId,omitempty"`      //nolint:revive // The API's member name.
-	UserPoolId            string     `json:"UserPoolId,omitempty"` //nolint:revive // The API's member name.
+	JobId                 string     `json:"JobId,omitempty"`
+	UserPoolId            string     `json:"UserPoolId,omitempty"`
 	PreSignedUrl          string     `json:"PreSignedUrl,omitempty"`
 	CreationDate          EpochTime  `json:"CreationDate"`
 	StartDate             *EpochTime `json:"StartDate,omitempty"`
