@@ -114,6 +114,12 @@ func Load(ctx context.Context, s Settings) (aws.Config, error) {
 		return aws.Config{}, ErrNoRegion
 	}
 
+	// Before assume_role, whose STS call is signed with these credentials
+	// too.
+	if cfg.Credentials != nil {
+		cfg.Credentials = withheldProcessOutput{cfg.Credentials}
+	}
+
 	applyRetrySettings(&cfg, s)
 
 	if s.AssumeRole != nil {
