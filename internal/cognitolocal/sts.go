@@ -40,17 +40,45 @@ type Role struct {
 	// MaxSessionDuration bounds the DurationSeconds of AssumeRole; zero
 	// means one hour, IAM's default.
 	MaxSessionDuration time.Duration
+
+	// sessions are the sessions granted for the role, oldest first. They
+	// live with the role because the endpoint keeps no other state per
+	// role, and AddRole clears them.
+	sessions []RoleSession
+}
+
+// RoleSession is what the endpoint noted of one AssumeRole it granted, for
+// tests to assert that a client asks for the session it was configured
+// with. It holds no secret.
+type RoleSession struct {
+	RoleARN     string
+	SessionName string
+
+	// Duration is how long the session lasts: the DurationSeconds asked
+	// for, or STS's default of one hour when the request named none.
+	Duration time.Duration
 }
 
 // AddRole lets the holders of the endpoint's key pairs assume a role. The
 // temporary keys it hands out are accepted by the user pools API until
-// they expire, by the endpoint's clock. NOTE: there is no trust policy
-// beyond ExternalID; every key pair may assume every role added.
+// they expire, by the endpoint's clock. Adding a role again replaces it
+// and forgets its sessions. NOTE: there is no trust policy beyond
+// ExternalID; every key pair may assume every role added.
 func (s *Server) AddRole(role Role) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 
+	role.sessions = nil
 	s.roles[role.ARN] = role
+}
+
+// RoleSessions are the sessions granted for the role roleARN so far,
+// oldest first. Refused requests grant none; RequestLog notes them.
+func (s *Server) RoleSessions(roleARN string) []RoleSession {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	return append([]RoleSession(nil), s.roles[roleARN].sessions...)
 }
 
 // isQueryProtocol reports whether r is a request of the query protocol,
@@ -171,6 +199,9 @@ func (s *Server) assumeRole(form url.Values, caller keyPair, now time.Time) ([]b
 		role:    role.ARN,
 	}
 	s.credentials[issued.AccessKeyID] = issued
+	role.sessions = append(role.sessions,
+		RoleSession{RoleARN: role.ARN, SessionName: *sessionName, Duration: duration})
+	s.roles[role.ARN] = role
 
 	return assumeRoleAnswer(issued, *sessionName)
 }

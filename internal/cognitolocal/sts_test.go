@@ -2,6 +2,7 @@ package cognitolocal_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,6 +81,39 @@ func TestAssumeRole_handsOutKeysTheUserPoolsAPIAccepts(t *testing.T) {
 	if first := log[0]; first.Operation != "AssumeRole" || first.AccessKeyID != cognitolocal.DefaultCredential.AccessKeyID {
 		t.Errorf("the endpoint noted %s by %s first, expected AssumeRole by the configured key",
 			first.Operation, first.AccessKeyID)
+	}
+}
+
+func TestAssumeRole_notesTheSessionNameAndDurationOfEachGrant(t *testing.T) {
+	const auditorRole = "arn:aws:iam::123456789012:role/ImportJobsAuditor"
+	s := cognitolocal.New()
+	s.AddRole(cognitolocal.Role{ARN: readerRole, ExternalID: "migration-2026"})
+	s.AddRole(cognitolocal.Role{ARN: auditorRole})
+	url := serve(t, s)
+	withExternalID := func(in *sts.AssumeRoleInput) { in.ExternalId = aws.String("migration-2026") }
+
+	assume(t, url, readerRole, withExternalID, func(in *sts.AssumeRoleInput) {
+		in.RoleSessionName = aws.String("nightly-audit")
+		in.DurationSeconds = aws.Int32(1800)
+	})
+	assume(t, url, auditorRole)
+	assume(t, url, readerRole, withExternalID)
+	_, refused := stsClientOf(url, cognitolocal.DefaultCredential).AssumeRole(context.Background(),
+		&sts.AssumeRoleInput{RoleArn: aws.String(readerRole), RoleSessionName: aws.String("no-external-id")})
+
+	if refused == nil {
+		t.Fatal("AssumeRole without the role's external id succeeded, expected AccessDenied")
+	}
+	want := []cognitolocal.RoleSession{
+		{RoleARN: readerRole, SessionName: "nightly-audit", Duration: 30 * time.Minute},
+		{RoleARN: readerRole, SessionName: "unit-test", Duration: time.Hour},
+	}
+	if got := s.RoleSessions(readerRole); !slices.Equal(got, want) {
+		t.Errorf("the endpoint noted sessions %+v of the reader role, expected the two granted ones %+v",
+			got, want)
+	}
+	if got := s.RoleSessions(auditorRole); len(got) != 1 {
+		t.Errorf("the endpoint noted %d sessions of the auditor role, expected the 1 granted", len(got))
 	}
 }
 
