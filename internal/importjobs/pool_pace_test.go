@@ -86,6 +86,59 @@ func TestJobLister_spacesTheRequestsOfAPoolOnceThrottled(t *testing.T) {
 	jobs := cognitolocal.GenerateJobs(fakePoolID, 250, time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))
 	server.AddJobs(fakePoolID, jobs...)
 	server.SetPoolFaults(fakePoolID, cognitolocal.Faults{Throttle: 1})
+	client, arrivalsOf := recordArrivals(t, server)
+
+	listed := 0
+	err := jobLister{api: client, pace: &poolPace{}}.each(context.Background(), fakePoolID,
+		func(types.UserImportJobType) bool {
+			listed++
+			return true
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The first attempt is throttled; its retry and the four pages after it
+	// each wait their turn. Unpaced, they would follow one another within
+	// milliseconds.
+	arrivals := arrivalsOf()
+	if listed != len(jobs) || len(arrivals) < 6 {
+		t.Fatalf("listed %d jobs in %d requests, expected %d jobs in 6 or more", listed, len(arrivals), len(jobs))
+	}
+	expectPaced(t, arrivals)
+}
+
+func TestOneCallReads_waitTheirTurnOnAThrottledPool(t *testing.T) {
+	server := cognitolocal.New()
+	jobs := cognitolocal.GenerateJobs(fakePoolID, 1, time.Date(2026, 11, 19, 10, 15, 0, 0, time.UTC))
+	server.AddJobs(fakePoolID, jobs...)
+	client, arrivalsOf := recordArrivals(t, server)
+	var pace poolPace
+	pace.throttle(time.Now())
+
+	for range 2 {
+		if _, err := findUserImportJob(context.Background(), client, &pace, fakePoolID, jobs[0].JobId); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := findCSVHeader(context.Background(), client, &pace, fakePoolID); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// A for_each over job_ids reads a job a request: once the pool is
+	// throttled, those reads share its pace with the listing.
+	arrivals := arrivalsOf()
+	if len(arrivals) != 4 {
+		t.Fatalf("the endpoint saw %d requests, expected 4", len(arrivals))
+	}
+	expectPaced(t, arrivals)
+}
+
+// recordArrivals serves server on loopback and returns a client of it and
+// a function that gives the times at which its requests arrived.
+func recordArrivals(t *testing.T, server *cognitolocal.Server) (*cip.Client, func() []time.Time) {
+	t.Helper()
+
 	var mu sync.Mutex
 	var arrivals []time.Time
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -102,22 +155,18 @@ func TestJobLister_spacesTheRequestsOfAPoolOnceThrottled(t *testing.T) {
 		Credentials:  credentials.NewStaticCredentialsProvider(cred.AccessKeyID, cred.SecretAccessKey, ""),
 	})
 
-	listed := 0
-	err := jobLister{api: client, pace: &poolPace{}}.each(context.Background(), fakePoolID,
-		func(types.UserImportJobType) bool {
-			listed++
-			return true
-		})
-	if err != nil {
-		t.Fatal(err)
+	return client, func() []time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]time.Time(nil), arrivals...)
 	}
+}
 
-	// The first attempt is throttled; its retry and the four pages after it
-	// each wait their turn. Unpaced, they would follow one another within
-	// milliseconds; half the interval leaves room for a busy machine.
-	if listed != len(jobs) || len(arrivals) < 6 {
-		t.Fatalf("listed %d jobs in %d requests, expected %d jobs in 6 or more", listed, len(arrivals), len(jobs))
-	}
+// expectPaced fails unless each request arrived about pacedInterval after
+// the one before; half the interval leaves room for a busy machine.
+func expectPaced(t *testing.T, arrivals []time.Time) {
+	t.Helper()
+
 	for i := 1; i < len(arrivals); i++ {
 		if gap := arrivals[i].Sub(arrivals[i-1]); gap < pacedInterval/2 {
 			t.Errorf("request %d came %s after the one before, expected about %s once throttled",

@@ -123,7 +123,8 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 		"job_id", jobID.ValueString())
 	tflog.Trace(ctx, "reading user import job", map[string]any{"read_timeout": timeout.String()})
 
-	job, err := findUserImportJob(readCtx, d.conn.Client, userPoolID.ValueString(), jobID.ValueString())
+	job, err := findUserImportJob(readCtx, d.conn.Client, d.conn.pace(userPoolID.ValueString()),
+		userPoolID.ValueString(), jobID.ValueString())
 	if err != nil {
 		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(jobErrorSummary(userPoolID.ValueString(), jobID.ValueString()),
@@ -159,14 +160,15 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 	tflog.Trace(ctx, "read user import job", map[string]any{"status": string(job.Status)})
 }
 
-// findUserImportJob reads one import job of a user pool.
-func findUserImportJob(ctx context.Context, api API, userPoolID,
+// findUserImportJob reads one import job of a user pool, at the pool's pace
+// once the service has throttled it; a nil pace sends the request at once.
+func findUserImportJob(ctx context.Context, api API, pace *poolPace, userPoolID,
 	jobID string) (*types.UserImportJobType, error) {
 	start := time.Now()
 	out, err := api.DescribeUserImportJob(ctx, &cip.DescribeUserImportJobInput{
 		UserPoolId: aws.String(userPoolID),
 		JobId:      aws.String(jobID),
-	}, withAttemptLog)
+	}, withAttemptLog, withPace(pace))
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (d describeAnswer) DescribeUserImportJob(_ context.Context, _ *cip.Describe
 func TestFindUserImportJob_mapsTheRecordedAnswerLikeAListedJob(t *testing.T) {
 	client := replay(t, answer{200, "describe.json"})
 
-	job, err := findUserImportJob(context.Background(), client, "eu-west-1_Qx7Zk2Lm9", "import-Lp0Ks9Jd3F")
+	job, err := findUserImportJob(context.Background(), client, nil, "eu-west-1_Qx7Zk2Lm9", "import-Lp0Ks9Jd3F")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestFindUserImportJob_mapsTheRecordedAnswerLikeAListedJob(t *testing.T) {
 func TestFindUserImportJob_answerWithoutAJobIsAnError(t *testing.T) {
 	api := describeAnswer{out: &cip.DescribeUserImportJobOutput{}}
 
-	_, err := findUserImportJob(context.Background(), api, "eu-west-1_Qx7Zk2Lm9", "import-Lp0Ks9Jd3F")
+	_, err := findUserImportJob(context.Background(), api, nil, "eu-west-1_Qx7Zk2Lm9", "import-Lp0Ks9Jd3F")
 
 	if !errors.Is(err, errNoJobInAnswer) {
 		t.Errorf("got error %v, expected errNoJobInAnswer", err)
@@ -70,7 +70,7 @@ func TestFindUserImportJob_answerWithoutAJobIsAnError(t *testing.T) {
 func TestCallErrorDetail_missingJobNamesOperationCodeAndJob(t *testing.T) {
 	client := replay(t, answer{400, "error-not-found.json"})
 
-	_, err := findUserImportJob(context.Background(), client, "eu-west-1_Nope00000", "import-Lp0Ks9Jd3F")
+	_, err := findUserImportJob(context.Background(), client, nil, "eu-west-1_Nope00000", "import-Lp0Ks9Jd3F")
 	if err == nil {
 		t.Fatal("expected an error for a missing pool")
 	}

@@ -110,7 +110,7 @@ func (d *userPoolCSVHeaderDataSource) Read(ctx context.Context, req datasource.R
 	readCtx = tflog.SetField(readCtx, "user_pool_id", userPoolID)
 	tflog.Trace(ctx, "reading user pool CSV header", map[string]any{"read_timeout": timeout.String()})
 
-	header, err := findCSVHeader(readCtx, d.conn.Client, userPoolID)
+	header, err := findCSVHeader(readCtx, d.conn.Client, d.conn.pace(userPoolID), userPoolID)
 	if err != nil {
 		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(csvHeaderErrorSummary(userPoolID),
@@ -130,13 +130,14 @@ func (d *userPoolCSVHeaderDataSource) Read(ctx context.Context, req datasource.R
 }
 
 // findCSVHeader reads the column names of an import file for a user pool,
-// in the service's order. No columns give an empty slice, never nil, so
-// that csv_header is an empty list rather than null.
-func findCSVHeader(ctx context.Context, api API, userPoolID string) ([]string, error) {
+// in the service's order, at the pool's pace once the service has throttled
+// it. No columns give an empty slice, never nil, so that csv_header is an
+// empty list rather than null.
+func findCSVHeader(ctx context.Context, api API, pace *poolPace, userPoolID string) ([]string, error) {
 	start := time.Now()
 	out, err := api.GetCSVHeader(ctx, &cip.GetCSVHeaderInput{
 		UserPoolId: aws.String(userPoolID),
-	}, withAttemptLog)
+	}, withAttemptLog, withPace(pace))
 	if err != nil {
 		return nil, err
 	}

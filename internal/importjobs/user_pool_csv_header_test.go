@@ -20,7 +20,7 @@ var standardHeader = []string{
 func TestFindCSVHeader_keepsTheServiceOrder(t *testing.T) {
 	client := replay(t, answer{200, "csv-header.json"})
 
-	header, err := findCSVHeader(context.Background(), client, "eu-west-1_Qx7Zk2Lm9")
+	header, err := findCSVHeader(context.Background(), client, nil, "eu-west-1_Qx7Zk2Lm9")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestCSVLine_ofNoNamesIsEmpty(t *testing.T) {
 func TestCallErrorDetail_csvHeaderOfAPoolInAnotherRegion(t *testing.T) {
 	client := replay(t, answer{400, "error-not-found.json"})
 
-	_, err := findCSVHeader(context.Background(), client, "eu-west-1_Nope00000")
+	_, err := findCSVHeader(context.Background(), client, nil, "eu-west-1_Nope00000")
 	if err == nil {
 		t.Fatal("expected an error for a missing pool")
 	}
@@ -85,7 +85,7 @@ func TestCallErrorDetail_csvHeaderOfAPoolInAnotherRegion(t *testing.T) {
 func TestCallErrorDetail_throttledCallNamesTheCode(t *testing.T) {
 	client := replay(t, answer{400, "error-throttled.json"})
 
-	_, err := findCSVHeader(context.Background(), client, "eu-west-1_Qx7Zk2Lm9")
+	_, err := findCSVHeader(context.Background(), client, nil, "eu-west-1_Qx7Zk2Lm9")
 
 	detail := callErrorDetail(operationGetCSVHeader, err, "not this hint")
 	if !strings.HasPrefix(detail, "GetCSVHeader failed with TooManyRequestsException: Rate exceeded") ||
