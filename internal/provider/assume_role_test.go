@@ -22,8 +22,10 @@ const (
 )
 
 // assumeRoleConfig configures the provider with the endpoint's key pair and
-// a role to assume with it, then reads the jobs of rolePoolID.
-func assumeRoleConfig(e *acctest.Endpoint, roleARN string) string {
+// a role to assume with it, as session "terraform-acceptance" for 30
+// minutes, then reads the jobs of rolePoolID. Each of extraArguments is
+// one more line of the assume_role block.
+func assumeRoleConfig(e *acctest.Endpoint, roleARN string, extraArguments ...string) string {
 	return fmt.Sprintf(`
 provider "cognito" {
   region     = %q
@@ -35,10 +37,12 @@ provider "cognito" {
     role_arn     = %q
     session_name = "terraform-acceptance"
     duration     = "30m"
+    %s
   }
 }
 `, acctest.Region, e.URL, cognitolocal.DefaultCredential.AccessKeyID,
-		cognitolocal.DefaultCredential.SecretAccessKey, roleARN) + readJobs
+		cognitolocal.DefaultCredential.SecretAccessKey, roleARN,
+		strings.Join(extraArguments, "\n    ")) + readJobs
 }
 
 // The tests below set AWS_ENDPOINT_URL_STS for the provider, which runs in
@@ -108,5 +112,62 @@ func TestAccProvider_roleThatCannotBeAssumedFailsConfiguration(t *testing.T) {
 	}
 	if n := e.Requests("ListUserImportJobs"); n != 0 {
 		t.Errorf("the endpoint saw %d ListUserImportJobs requests, expected none without the role", n)
+	}
+}
+
+func TestAccProvider_assumeRoleAsksForTheConfiguredSessionNameAndDuration(t *testing.T) {
+	e := acctest.NewEndpoint(t)
+	e.AddRole(cognitolocal.Role{ARN: readerRole})
+	e.AddPool(rolePoolID, cognitolocal.PoolOptions{})
+	t.Setenv("AWS_ENDPOINT_URL_STS", e.URL)
+
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: assumeRoleConfig(e, readerRole)}},
+	})
+
+	sessions := e.RoleSessions(readerRole)
+	if len(sessions) == 0 {
+		t.Fatal("the endpoint granted no session of the role, expected the provider to assume it")
+	}
+	// The provider is configured once per Terraform command, so each
+	// command asks for a session of its own; every one must be as configured.
+	for _, session := range sessions {
+		if session.SessionName != "terraform-acceptance" || session.Duration != 30*time.Minute {
+			t.Fatalf("the provider asked for session %q lasting %v, expected the configured "+
+				"\"terraform-acceptance\" lasting 30m0s", session.SessionName, session.Duration)
+		}
+	}
+}
+
+func TestAccProvider_assumeRoleGivesTheExternalIDTheRoleRequires(t *testing.T) {
+	const externalID = "migration-2026"
+	e := acctest.NewEndpoint(t)
+	e.AddRole(cognitolocal.Role{ARN: readerRole, ExternalID: externalID})
+	e.AddPool(rolePoolID, cognitolocal.PoolOptions{})
+	t.Setenv("AWS_ENDPOINT_URL_STS", e.URL)
+
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// Without the external id the role refuses, which shows
+				// that the next step succeeds because of it.
+				Config:   assumeRoleConfig(e, readerRole),
+				PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)assuming IAM role\s+` + regexp.QuoteMeta(readerRole) +
+					`.*AccessDenied`),
+			},
+			{Config: assumeRoleConfig(e, readerRole, fmt.Sprintf("external_id = %q", externalID))},
+		},
+	})
+
+	if n := len(e.RoleSessions(readerRole)); n == 0 {
+		t.Error("the endpoint granted no session of the role, expected one once the external id was given")
+	}
+	if n := e.Requests("ListUserImportJobs"); n == 0 {
+		t.Error("the endpoint saw no ListUserImportJobs request, expected the jobs read as the role")
 	}
 }
