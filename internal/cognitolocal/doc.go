@@ -10,10 +10,10 @@
 // temporary keys the user pools side then accepts.
 //
 // Faults make it misbehave the ways the real service and networks do:
-// throttling, 500s, malformed answers, latency, a rate limit per pool, and
-// the pagination traps other tools fell into. They can be set for the whole
-// endpoint or one pool and changed while it serves, and the endpoint notes
-// every request it served so that tests can count them.
+// throttling, 500s, malformed answers, latency, a rate limit per pool and
+// operation, and the pagination traps other tools fell into. They can be
+// set for the whole endpoint or one pool and changed while it serves, and
+// the endpoint notes every request it served so that tests can count them.
 //
 // Tests run it in-process on port 0 through net/http/httptest; the demo,
 // scripts and benchmarks run it as the cognito-local command.

@@ -43,9 +43,11 @@ type Faults struct {
 	Latency time.Duration `json:"-"`
 
 	// RateLimit, when positive, is how many requests a second one user
-	// pool serves, with a burst of one second's worth; what exceeds it is
-	// throttled. A pool's own limit takes precedence over the endpoint's,
-	// which applies to each pool separately, as the service's quota does.
+	// pool serves of each operation, with a burst of one second's worth;
+	// what exceeds it is throttled. Every pool and operation has a limit
+	// of its own, as the service's quotas do: the endpoint's limit applies
+	// to each separately, and a pool's own limit takes precedence over it
+	// for the operations the pool's faults apply to.
 	RateLimit float64 `json:",omitempty"`
 
 	// PageSize, when positive, cuts every page of ListUserImportJobs to at
@@ -150,6 +152,19 @@ func listing(sources ...*Faults) Faults {
 	return f
 }
 
+// rateLimit is the rate limit of the faults that apply, the last source
+// with one taking precedence, so that a pool's own limit wins over the
+// endpoint's; zero means none.
+func rateLimit(sources ...*Faults) float64 {
+	limit := 0.0
+	for _, src := range sources {
+		if src.RateLimit > 0 {
+			limit = src.RateLimit
+		}
+	}
+	return limit
+}
+
 // Fault names, as Request.Fault records them.
 const (
 	FaultThrottle      = "Throttle"
@@ -198,15 +213,9 @@ func (s *Server) inject(operation, userPoolID string, now time.Time) injection {
 			return in
 		}
 	}
-	if p != nil {
-		limit := s.faults.RateLimit
-		if p.options.RateLimit > 0 {
-			limit = p.options.RateLimit
-		}
-		if limit > 0 && !p.bucket.allow(limit, now) {
-			in.fault, in.err = FaultRateLimit, errThrottled()
-			return in
-		}
+	if limit := rateLimit(sources...); p != nil && limit > 0 && !p.bucket(operation).allow(limit, now) {
+		in.fault, in.err = FaultRateLimit, errThrottled()
+		return in
 	}
 	for _, f := range sources {
 		if take(&f.InternalErrors) {

@@ -60,6 +60,15 @@ func listRaw(t *testing.T, url, userPoolID string) string {
 		`{"UserPoolId":"`+userPoolID+`","MaxResults":60}`, cognitolocal.DefaultCredential, "cognito-idp").code
 }
 
+// headerRaw asks for the CSV header of the fixture's first pool once with
+// rawCall and returns the error code.
+func headerRaw(t *testing.T, url string) string {
+	t.Helper()
+
+	return rawCall(t, url, "AWSCognitoIdentityProviderService.GetCSVHeader",
+		`{"UserPoolId":"`+poolID+`"}`, cognitolocal.DefaultCredential, "cognito-idp").code
+}
+
 func TestFaults_throttleTheNextRequestsThenRecover(t *testing.T) {
 	s, client, url := faultFixture(t)
 	s.SetFaults(cognitolocal.Faults{Throttle: 2})
@@ -197,6 +206,49 @@ func TestFaults_rateLimitThrottlesWhatExceedsItPerPool(t *testing.T) {
 		if req.ErrorCode == throttled && req.Fault != cognitolocal.FaultRateLimit {
 			t.Errorf("a throttled request noted fault %q, expected %q", req.Fault, cognitolocal.FaultRateLimit)
 		}
+	}
+}
+
+func TestFaults_rateLimitOfOneOperationSparesTheOthers(t *testing.T) {
+	s, _, url := faultFixture(t)
+	s.SetClock(cognitolocal.NewManualClock(newest))
+	s.SetFaults(cognitolocal.Faults{RateLimit: 1, Operations: []string{"GetCSVHeader"}})
+	const ok, throttled = "", "TooManyRequestsException"
+
+	var listings []string
+	for range 3 {
+		listings = append(listings, listRaw(t, url, poolID))
+	}
+	headers := []string{headerRaw(t, url), headerRaw(t, url)}
+
+	if strings.Join(listings, ",") != strings.Join([]string{ok, ok, ok}, ",") {
+		t.Errorf("three listings in an instant answered %q, expected none throttled by a limit of "+
+			"GetCSVHeader only", listings)
+	}
+	if strings.Join(headers, ",") != strings.Join([]string{ok, throttled}, ",") {
+		t.Errorf("two GetCSVHeader requests in an instant answered %q, expected the second throttled "+
+			"at one a second", headers)
+	}
+}
+
+func TestFaults_rateLimitKeepsOneBucketForEachPoolAndOperation(t *testing.T) {
+	s, _, url := faultFixture(t)
+	s.SetClock(cognitolocal.NewManualClock(newest))
+	s.SetFaults(cognitolocal.Faults{RateLimit: 1})
+	const ok, throttled = "", "TooManyRequestsException"
+
+	got := []string{
+		listRaw(t, url, poolID),
+		headerRaw(t, url),
+		listRaw(t, url, otherPoolID),
+		listRaw(t, url, poolID),
+		headerRaw(t, url),
+	}
+
+	want := []string{ok, ok, ok, throttled, throttled}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("a listing, a header, the other pool's listing, then a listing and a header again "+
+			"answered %q, expected %q: each pool and operation has its own one request a second", got, want)
 	}
 }
 

@@ -23,8 +23,23 @@ type pool struct {
 	// csvHeader is what GetCSVHeader answers; nil means defaultCSVHeader.
 	csvHeader []string
 
-	// bucket enforces the pool's rate limit, when one is set.
-	bucket tokenBucket
+	// buckets enforce the pool's rate limit, when one is set: one for each
+	// operation, as the service limits each operation on a pool apart.
+	buckets map[string]*tokenBucket
+}
+
+// bucket is the token bucket of one operation on the pool, made when
+// first needed. The caller holds the server's lock.
+func (p *pool) bucket(operation string) *tokenBucket {
+	if p.buckets == nil {
+		p.buckets = make(map[string]*tokenBucket)
+	}
+	b, ok := p.buckets[operation]
+	if !ok {
+		b = &tokenBucket{}
+		p.buckets[operation] = b
+	}
+	return b
 }
 
 // storedJob is a job as the endpoint keeps it: what the API shows, and what

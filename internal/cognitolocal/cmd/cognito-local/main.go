@@ -86,7 +86,7 @@ func parse(args []string, usage io.Writer) (settings, error) {
 	fs.IntVar(&f.MalformedBodies, "malformed-bodies", 0, "cut the next N answers short; -1 every answer")
 	fs.DurationVar(&f.Latency, "latency", 0, "delay every answer by this much, such as 50ms")
 	fs.Float64Var(&f.RateLimit, "rate-limit", 0,
-		"requests a second each user pool serves; what exceeds is throttled")
+		"requests a second each user pool serves of each operation; what exceeds is throttled")
 	fs.IntVar(&f.PageSize, "page-size", 0, "cut every page of ListUserImportJobs to N jobs, still with a token")
 	fs.BoolVar(&f.EmptyFinalToken, "empty-final-token", false, "end the last page with an empty token")
 	fs.BoolVar(&f.TokenAfterLastJob, "token-after-last-job", false, "give a token after a full last page")
