@@ -130,6 +130,7 @@ func (d *userImportJobDataSource) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError(jobErrorSummary(userPoolID.ValueString(), jobID.ValueString()),
 			callErrorDetail(operationDescribeUserImportJob, err,
 				jobNotFoundHint(userPoolID.ValueString(), jobID.ValueString(), d.conn.Region)))
+		tflog.Trace(ctx, "failed to read user import job")
 		return
 	}
 

@@ -74,8 +74,15 @@ output "newest_upload_url" {
 			t.Errorf("the log has no %q line for the pool: the read was not logged at TRACE", want)
 		}
 	}
-	if n := len(logLines(t, logPath, "listed a page of user import jobs", "jobs_on_page=")); n != 3 {
+	if n := len(logLines(t, logPath, "listed a page of user import jobs")); n != 3 {
 		t.Errorf("the log has %d page lines, expected 3: the read was not logged whole", n)
+	}
+	for page, jobsOnPage := range []int{50, 50, 20} {
+		fields := []string{"listed a page of user import jobs", fmt.Sprintf(" page=%d ", page+1),
+			fmt.Sprintf(" jobs_on_page=%d ", jobsOnPage), " elapsed_ms=", "user_pool_id=" + testPoolID}
+		if n := len(logLines(t, logPath, fields...)); n != 1 {
+			t.Errorf("the log has %d lines with each of %q, expected 1", n, fields)
+		}
 	}
 
 	secrets := map[string]string{
@@ -314,5 +321,84 @@ func assertInREADME(t *testing.T, path string) {
 	}
 	if !strings.Contains(string(readme), string(example)) {
 		t.Errorf("README.md does not show %s as it is: copy the file into it again", path)
+	}
+}
+
+func TestAccOneCallReadsSecurity_traceLogShowsEachReadAndNoURL(t *testing.T) {
+	t.Parallel()
+
+	e := acctest.NewEndpoint(t)
+	jobs := cognitolocal.GenerateJobs(testPoolID, 1, newest)
+	e.AddJobs(testPoolID, jobs...)
+
+	w, logPath := loggedWorkspace(t, e.ProviderConfig()+fmt.Sprintf(`
+data "cognito_user_import_job" "test" {
+  user_pool_id           = %[1]q
+  job_id                 = %[2]q
+  include_pre_signed_url = true
+}
+
+data "cognito_user_pool_csv_header" "test" {
+  user_pool_id = %[1]q
+}
+
+output "upload_url" {
+  value     = data.cognito_user_import_job.test.pre_signed_url
+  sensitive = true
+}
+`, testPoolID, jobs[0].JobId), "TRACE")
+	w.MustRun("init", "-no-color")
+	stdout := w.MustRun("apply", "-no-color", "-auto-approve")
+
+	job := []string{"user_pool_id=" + testPoolID, "job_id=" + jobs[0].JobId}
+	pool := []string{"user_pool_id=" + testPoolID}
+	for _, want := range []struct {
+		message string
+		fields  []string
+	}{
+		{"reading user import job", job},
+		{"described a user import job", append([]string{" elapsed_ms="}, job...)},
+		{"read user import job", job},
+		{"reading user pool CSV header", pool},
+		{"read a user pool CSV header", append([]string{" elapsed_ms="}, pool...)},
+		{"read user pool CSV header", pool},
+	} {
+		if n := len(logLines(t, logPath, append([]string{want.message + ":"}, want.fields...)...)); n != 1 {
+			t.Errorf("the log has %d %q lines with %q, expected 1", n, want.message, want.fields)
+		}
+	}
+
+	_, query, _ := strings.Cut(jobs[0].PreSignedUrl, "?")
+	raw, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), query) || presignedQuery.MatchString(string(raw)) {
+		t.Error("the TRACE log holds the job's presigned URL query string (value withheld)")
+	}
+	if strings.Contains(stdout, query) {
+		t.Error("terraform apply printed the job's presigned URL query string (value withheld)")
+	}
+
+	// A read that fails logs its exit too, so that a TRACE log shows where
+	// each read ended.
+	failed, failedLog := loggedWorkspace(t, e.ProviderConfig()+fmt.Sprintf(`
+data "cognito_user_import_job" "test" {
+  user_pool_id = %q
+  job_id       = "import-Missing0001"
+}
+
+data "cognito_user_pool_csv_header" "test" {
+  user_pool_id = "eu-west-1_Nope00000"
+}
+`, testPoolID), "TRACE")
+	failed.MustRun("init", "-no-color")
+	if _, _, err := failed.Run("plan", "-no-color"); err == nil {
+		t.Fatal("the plan of a missing job and a missing pool succeeded, expected it to fail")
+	}
+	for _, want := range []string{"failed to read user import job:", "failed to read user pool CSV header:"} {
+		if n := len(logLines(t, failedLog, want)); n != 1 {
+			t.Errorf("the log of the failed reads has %d %q lines, expected 1", n, want)
+		}
 	}
 }

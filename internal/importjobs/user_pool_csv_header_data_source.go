@@ -115,6 +115,7 @@ func (d *userPoolCSVHeaderDataSource) Read(ctx context.Context, req datasource.R
 		err = explainStop(readCtx, timeout, err)
 		resp.Diagnostics.AddError(csvHeaderErrorSummary(userPoolID),
 			callErrorDetail(operationGetCSVHeader, err, notFoundHint(userPoolID, d.conn.Region)))
+		tflog.Trace(ctx, "failed to read user pool CSV header")
 		return
 	}
 
