@@ -25,7 +25,9 @@ type SeedPool struct {
 }
 
 // LoadSeed adds the pools and jobs of a seed document. Seeded jobs keep
-// the status the seed gives them until a request starts or stops one.
+// the status the seed gives them until a request starts or stops one. A
+// document that gives one pool the same job id twice is refused, and then
+// nothing of it is added.
 func (s *Server) LoadSeed(r io.Reader) error {
 	var seed Seed
 	dec := json.NewDecoder(r)
@@ -34,15 +36,28 @@ func (s *Server) LoadSeed(r io.Reader) error {
 		return fmt.Errorf("reading seed: %w", err)
 	}
 
+	// A job id given twice for one pool is refused rather than resolved:
+	// which of the two the author meant cannot be told, and a pool lists
+	// each job once. seen holds where each pool's job ids were first given.
+	seen := make(map[string]map[string]string)
 	for i, p := range seed.UserPools {
 		if !userPoolIDPattern.MatchString(p.UserPoolId) {
 			return fmt.Errorf("reading seed: UserPools[%d].UserPoolId %q is not a user pool id", i, p.UserPoolId)
 		}
+		if seen[p.UserPoolId] == nil {
+			seen[p.UserPoolId] = make(map[string]string)
+		}
 		for j, job := range p.UserImportJobs {
+			at := fmt.Sprintf("UserPools[%d].UserImportJobs[%d]", i, j)
 			if !jobIDPattern.MatchString(job.JobId) {
-				return fmt.Errorf("reading seed: UserPools[%d].UserImportJobs[%d].JobId %q is not "+
-					"an import job id such as import-qQ0DCt2fRh", i, j, job.JobId)
+				return fmt.Errorf("reading seed: %s.JobId %q is not "+
+					"an import job id such as import-qQ0DCt2fRh", at, job.JobId)
 			}
+			if first, ok := seen[p.UserPoolId][job.JobId]; ok {
+				return fmt.Errorf("reading seed: %s.JobId %q was given already, at %s: "+
+					"a pool's job ids must be distinct", at, job.JobId, first)
+			}
+			seen[p.UserPoolId][job.JobId] = at
 		}
 	}
 

@@ -131,8 +131,10 @@ func (s *Server) AddPool(userPoolID string, options PoolOptions) {
 
 // AddJobs adds jobs to a user pool, creating the pool when needed. A job
 // without a UserPoolId is given the pool's; a job with the id of one the
-// pool has replaces it. Unlike CreateUserImportJob, AddJobs ignores the
-// quota of jobs per pool, so that benchmarks can seed more.
+// pool has replaces it, and so does a later job of the same batch, as if
+// the jobs were added one by one: the last entry of an id is the one kept.
+// Unlike CreateUserImportJob, AddJobs ignores the quota of jobs per pool,
+// so that benchmarks can seed more.
 func (s *Server) AddJobs(userPoolID string, jobs ...Job) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

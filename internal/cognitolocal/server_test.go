@@ -275,3 +275,50 @@ func TestServer_exponentTimestampsDecodeToTheSameInstants(t *testing.T) {
 		}
 	}
 }
+
+func TestAddJobs_aJobIdRepeatedInOneBatchKeepsItsLastEntry(t *testing.T) {
+	s := cognitolocal.New()
+	jobs := cognitolocal.GenerateJobs(poolID, 3, newest)
+	again := jobs[1]
+	again.JobName = "the-last-entry"
+	s.AddJobs(poolID, jobs[0], jobs[1], jobs[2], again)
+	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
+
+	listed := listAll(t, client, poolID)
+	described, err := client.DescribeUserImportJob(context.Background(), &cip.DescribeUserImportJobInput{
+		UserPoolId: aws.String(poolID), JobId: aws.String(jobs[1].JobId),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var ids []string
+	for _, job := range listed {
+		ids = append(ids, aws.ToString(job.JobId))
+	}
+	want := []string{jobs[0].JobId, jobs[1].JobId, jobs[2].JobId}
+	if strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Fatalf("the pool lists %v, expected %v: each job once", ids, want)
+	}
+	if got := aws.ToString(listed[1].JobName); got != "the-last-entry" {
+		t.Errorf("the repeated job is listed as %q, expected its last entry's name", got)
+	}
+	if got := aws.ToString(described.UserImportJob.JobName); got != "the-last-entry" {
+		t.Errorf("the repeated job is described as %q, expected its last entry's name, as listed", got)
+	}
+}
+
+func TestAddJobs_aJobIdRepeatedInOneBatchCountsOnceTowardTheQuota(t *testing.T) {
+	f := newLifecycleFixture(t)
+	jobs := cognitolocal.GenerateJobs(poolID, cognitolocal.MaxJobsPerPool-1, newest)
+	f.server.AddJobs(poolID, append(jobs, jobs[0])...)
+
+	_, err := f.client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+		JobName: aws.String("the-1000th"), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
+	})
+
+	if err != nil {
+		t.Errorf("creating the 1000th job gave %v, expected it created: the pool holds %d distinct jobs",
+			err, cognitolocal.MaxJobsPerPool-1)
+	}
+}

@@ -73,10 +73,12 @@ func before(a, b Job) bool {
 }
 
 // add stores jobs, replacing any job of the same id, and keeps the order.
+// Of jobs of one id in the batch, the last is kept.
 func (p *pool) add(jobs ...*storedJob) {
 	if p.byID == nil {
 		p.byID = make(map[string]*storedJob)
 	}
+	jobs = lastOfEachID(jobs)
 
 	for _, job := range jobs {
 		if old, ok := p.byID[job.JobId]; ok {
@@ -94,6 +96,21 @@ func (p *pool) add(jobs ...*storedJob) {
 	}
 	p.jobs = append(p.jobs, jobs...)
 	sort.SliceStable(p.jobs, func(i, j int) bool { return before(p.jobs[i].Job, p.jobs[j].Job) })
+}
+
+// lastOfEachID is jobs without any job that a later one of the same id
+// replaces, in their order.
+func lastOfEachID(jobs []*storedJob) []*storedJob {
+	later := make(map[string]bool, len(jobs))
+	kept := make([]*storedJob, 0, len(jobs))
+	for i := len(jobs) - 1; i >= 0; i-- {
+		if !later[jobs[i].JobId] {
+			later[jobs[i].JobId] = true
+			kept = append(kept, jobs[i])
+		}
+	}
+	slices.Reverse(kept)
+	return kept
 }
 
 // cursor is the position after the last job of a page. Its token has the

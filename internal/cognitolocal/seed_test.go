@@ -1,0 +1,65 @@
+package cognitolocal_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
+)
+
+// writeSeed writes a seed file for one test and returns its path.
+func writeSeed(t *testing.T, content string) string {
+	t.Helper()
+
+	path := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoadSeedFile_refusesAJobIdGivenTwiceNamingBothPlaces(t *testing.T) {
+	path := writeSeed(t, `{"UserPools": [{
+  "UserPoolId": "`+poolID+`",
+  "UserImportJobs": [
+    {"JobId": "import-Twice00001", "JobName": "first", "CreationDate": 1763461002.853},
+    {"JobId": "import-Once000001", "JobName": "between", "CreationDate": 1763461001},
+    {"JobId": "import-Twice00001", "JobName": "again", "CreationDate": 1763461000}
+  ]}]}`)
+	s := cognitolocal.New()
+
+	err := s.LoadSeedFile(path)
+
+	if err == nil {
+		t.Fatal("the seed loaded, expected it refused for a job id given twice")
+	}
+	for _, want := range []string{path, `"import-Twice00001"`, "UserPools[0].UserImportJobs[2]",
+		"UserPools[0].UserImportJobs[0]"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error %q does not name %s", err, want)
+		}
+	}
+	_, err = listPage(start(t, s, cognitolocal.DefaultCredential, "eu-west-1"), 60, nil)
+	if code, _ := errorCode(t, err); code != "ResourceNotFoundException" {
+		t.Errorf("listing the seed's pool gave %s, expected ResourceNotFoundException: "+
+			"a refused seed adds nothing", code)
+	}
+}
+
+func TestLoadSeedFile_refusesAJobIdGivenTwiceForOnePoolInTwoEntries(t *testing.T) {
+	path := writeSeed(t, `{"UserPools": [
+  {"UserPoolId": "`+poolID+`", "UserImportJobs": [{"JobId": "import-Twice00001", "CreationDate": 1}]},
+  {"UserPoolId": "`+otherPoolID+`", "UserImportJobs": [{"JobId": "import-Twice00001", "CreationDate": 1}]},
+  {"UserPoolId": "`+poolID+`", "UserImportJobs": [{"JobId": "import-Twice00001", "CreationDate": 2}]}
+]}`)
+
+	err := cognitolocal.New().LoadSeedFile(path)
+
+	if err == nil || !strings.Contains(err.Error(), "UserPools[2].UserImportJobs[0]") ||
+		!strings.Contains(err.Error(), "UserPools[0].UserImportJobs[0]") {
+		t.Errorf("got %v, expected an error naming the two entries of the same pool, "+
+			"and not the other pool's job of the same id", err)
+	}
+}
