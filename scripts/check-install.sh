@@ -50,12 +50,13 @@ for cli in "$@"; do
   esac
 
   config="$(mktemp -d "$home/config.XXXXXX")"
+  # As the README has users write it: a source and no version, which
+  # init resolves to the newest version the plugin directory holds.
   cat >"$config/main.tf" <<HCL
 terraform {
   required_providers {
     cognito = {
-      source  = "cognito-tf/cognito"
-      version = "$version"
+      source = "cognito-tf/cognito"
     }
   }
 }
