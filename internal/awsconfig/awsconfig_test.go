@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 )
 
@@ -150,6 +151,19 @@ func TestLoad_retrySettings(t *testing.T) {
 			}
 			if cfg.RetryMode != tc.wantMode {
 				t.Errorf("retry mode is %s, expected %s", cfg.RetryMode, tc.wantMode)
+			}
+			// The mode is only a label; what the clients use is the retryer.
+			var built aws.RetryMode
+			switch retryer := cfg.Retryer().(type) {
+			case *retry.AdaptiveMode:
+				built = aws.RetryModeAdaptive
+			case *retry.Standard:
+				built = aws.RetryModeStandard
+			default:
+				t.Fatalf("the retryer is a %T, expected a standard or adaptive one", retryer)
+			}
+			if built != tc.wantMode {
+				t.Errorf("the retryer built is %s, expected %s", built, tc.wantMode)
 			}
 		})
 	}
