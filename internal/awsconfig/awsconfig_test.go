@@ -3,6 +3,8 @@ package awsconfig
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,11 +44,13 @@ func isolate(t *testing.T) {
 }
 
 // recorder is a Cognito endpoint that answers every request with an empty
-// page and remembers the Authorization headers it saw.
+// page and remembers the headers of each request, with the Authorization
+// headers apart for the tests that need no others.
 type recorder struct {
-	mu    sync.Mutex
-	auths []string
-	url   string
+	mu      sync.Mutex
+	auths   []string
+	headers []http.Header
+	url     string
 }
 
 func newRecorder(t *testing.T) *recorder {
@@ -56,6 +60,7 @@ func newRecorder(t *testing.T) *recorder {
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		r.mu.Lock()
 		r.auths = append(r.auths, req.Header.Get("Authorization"))
+		r.headers = append(r.headers, req.Header.Clone())
 		r.mu.Unlock()
 		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
 		_, _ = w.Write([]byte("{}"))
@@ -72,9 +77,48 @@ func (r *recorder) requests() []string {
 	return append([]string(nil), r.auths...)
 }
 
+// onlyRequest is the headers of the one request the recorder saw, failing
+// the test when it saw another number.
+func (r *recorder) onlyRequest(t *testing.T) http.Header {
+	t.Helper()
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.headers) != 1 {
+		t.Fatalf("the endpoint saw %d requests, expected 1", len(r.headers))
+	}
+	return r.headers[0]
+}
+
+// signingKey is the access key id in the SigV4 Authorization header of a
+// request, which names no secret.
+func signingKey(h http.Header) string {
+	_, credential, found := strings.Cut(h.Get("Authorization"), "Credential=")
+	if !found {
+		return ""
+	}
+	key, _, _ := strings.Cut(credential, "/")
+	return key
+}
+
+// loopbackOnly is an HTTP client that sends requests to loopback only, so
+// that a client which lost its endpoint fails its test instead of calling
+// AWS.
+type loopbackOnly struct{}
+
+func (loopbackOnly) Do(req *http.Request) (*http.Response, error) {
+	if ip := net.ParseIP(req.URL.Hostname()); ip == nil || !ip.IsLoopback() {
+		return nil, fmt.Errorf("the test sent a request to %s, expected loopback only", req.URL.Host)
+	}
+	return http.DefaultClient.Do(req)
+}
+
+// list lists the import jobs of a user pool through endpoint, or the
+// endpoint cfg resolves when it is empty, on loopback only.
 func list(t *testing.T, cfg aws.Config, endpoint string) {
 	t.Helper()
 
+	cfg.HTTPClient = loopbackOnly{}
 	_, err := NewCognitoClient(cfg, endpoint).ListUserImportJobs(context.Background(),
 		&cip.ListUserImportJobsInput{UserPoolId: aws.String("eu-west-1_Abc123"), MaxResults: aws.Int32(60)})
 	if err != nil {
@@ -183,6 +227,22 @@ func TestLoad_makesNoRequestWithoutAssumeRole(t *testing.T) {
 	}
 }
 
+func TestNewCognitoClient_followsAWSEndpointURL(t *testing.T) {
+	isolate(t)
+	r := newRecorder(t)
+	t.Setenv("AWS_ENDPOINT_URL", r.url)
+
+	cfg, err := Load(context.Background(), Settings{Region: "eu-west-1", AccessKey: "AKIDEXPLICIT", SecretKey: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list(t, cfg, "")
+
+	if key := signingKey(r.onlyRequest(t)); key != "AKIDEXPLICIT" {
+		t.Errorf("the endpoint of AWS_ENDPOINT_URL got a request signed with %q, expected AKIDEXPLICIT", key)
+	}
+}
+
 func TestNewCognitoClient_explicitEndpointBeatsEnvironment(t *testing.T) {
 	isolate(t)
 	fromEnv, explicit := newRecorder(t), newRecorder(t)
@@ -230,6 +290,46 @@ func TestLoad_explicitKeysBeatEnvironment(t *testing.T) {
 	}
 	if !strings.Contains(auths[1], "Credential=AKIDFROMENV/") {
 		t.Errorf("without configured keys, the request was not signed with AWS_ACCESS_KEY_ID")
+	}
+}
+
+func TestLoad_sessionTokenIsSentWithTheKeys(t *testing.T) {
+	const token = "fake-session-token-for-tests"
+	for name, tc := range map[string]struct {
+		settings Settings
+		env      map[string]string
+	}{
+		"settings": {settings: Settings{AccessKey: "AKIDTEMPORARY", SecretKey: "s", Token: token}},
+		"environment": {env: map[string]string{
+			"AWS_ACCESS_KEY_ID": "AKIDTEMPORARY", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": token,
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			isolate(t)
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			r := newRecorder(t)
+			tc.settings.Region = "eu-west-1"
+
+			cfg, err := Load(context.Background(), tc.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			list(t, cfg, r.url)
+
+			// The token is fake, but the messages quote no token all the same.
+			request := r.onlyRequest(t)
+			switch got := request.Get("X-Amz-Security-Token"); {
+			case got == "":
+				t.Error("the request carried no X-Amz-Security-Token, expected the session token")
+			case got != token:
+				t.Error("the request carried an X-Amz-Security-Token other than the session token")
+			}
+			if key := signingKey(request); key != "AKIDTEMPORARY" {
+				t.Errorf("the request was signed with %q, expected AKIDTEMPORARY", key)
+			}
+		})
 	}
 }
 
