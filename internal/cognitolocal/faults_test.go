@@ -142,7 +142,7 @@ func TestFaults_malformedBodyIsCutShortAfterTheOperationActed(t *testing.T) {
 	if !errors.As(err, &deserialization) {
 		t.Fatalf("got %v, expected the SDK to fail decoding the answer", err)
 	}
-	jobs := listAll(t, client, poolID)
+	jobs := listAll(t, client)
 	if aws.ToString(jobs[0].JobName) != "cut-short" {
 		t.Errorf("the newest job is %s, expected the job created despite the malformed answer",
 			aws.ToString(jobs[0].JobName))

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
 )
 
@@ -61,5 +63,29 @@ func TestLoadSeedFile_refusesAJobIdGivenTwiceForOnePoolInTwoEntries(t *testing.T
 		!strings.Contains(err.Error(), "UserPools[0].UserImportJobs[0]") {
 		t.Errorf("got %v, expected an error naming the two entries of the same pool, "+
 			"and not the other pool's job of the same id", err)
+	}
+}
+
+func TestLoadSeed_jobsOfOneInstantListInTheSeedsOrder(t *testing.T) {
+	// As a listing of the service reads, newest first: a seed copied from
+	// an answer keeps the answer's order where CreationDate ties.
+	ids := []string{"import-Zzz0000001", "import-Aaa0000002", "import-Mmm0000003"}
+	var jobs []string
+	for _, id := range ids {
+		jobs = append(jobs, `{"JobId": "`+id+`", "CreationDate": 1763461002.853}`)
+	}
+	s := cognitolocal.New()
+	err := s.LoadSeed(strings.NewReader(`{"UserPools": [{"UserPoolId": "` + poolID + `", ` +
+		`"UserImportJobs": [` + strings.Join(jobs, ",") + `]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var listed []string
+	for _, job := range listAll(t, start(t, s, cognitolocal.DefaultCredential, "eu-west-1")) {
+		listed = append(listed, aws.ToString(job.JobId))
+	}
+	if strings.Join(listed, ",") != strings.Join(ids, ",") {
+		t.Errorf("the pool lists %v, expected the seed's order %v", listed, ids)
 	}
 }

@@ -284,7 +284,7 @@ func TestAddJobs_aJobIdRepeatedInOneBatchKeepsItsLastEntry(t *testing.T) {
 	s.AddJobs(poolID, jobs[0], jobs[1], jobs[2], again)
 	client := start(t, s, cognitolocal.DefaultCredential, "eu-west-1")
 
-	listed := listAll(t, client, poolID)
+	listed := listAll(t, client)
 	described, err := client.DescribeUserImportJob(context.Background(), &cip.DescribeUserImportJobInput{
 		UserPoolId: aws.String(poolID), JobId: aws.String(jobs[1].JobId),
 	})

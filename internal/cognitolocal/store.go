@@ -20,6 +20,10 @@ type pool struct {
 	byID    map[string]*storedJob
 	options PoolOptions
 
+	// added counts the jobs ever added to the pool, to number them in the
+	// order they came.
+	added uint64
+
 	// csvHeader is what GetCSVHeader answers; nil means defaultCSVHeader.
 	csvHeader []string
 
@@ -60,42 +64,57 @@ type storedJob struct {
 
 	// stopRequested is when StopUserImportJob was called.
 	stopRequested time.Time
+
+	// seq is the job's place in the order the pool's jobs were added, the
+	// greater the later: what tells apart jobs created in one millisecond,
+	// which is the only precision the service keeps.
+	seq uint64
 }
 
 // before reports whether job a is listed before job b: newer first, and
-// among jobs created in the same millisecond, the greater id first, so that
-// the order is total and a cursor names one place in it.
-func before(a, b Job) bool {
-	if !a.CreationDate.Equal(b.CreationDate.Time) {
-		return a.CreationDate.After(b.CreationDate.Time)
+// among jobs created in the same millisecond, the one added later first, so
+// that the order is total, the same on every run, and a cursor names one
+// place in it.
+func before(a, b *storedJob) bool {
+	if am, bm := a.CreationDate.UnixMilli(), b.CreationDate.UnixMilli(); am != bm {
+		return am > bm
 	}
-	return a.JobId > b.JobId
+	return a.seq > b.seq
 }
 
 // add stores jobs, replacing any job of the same id, and keeps the order.
 // Of jobs of one id in the batch, the last is kept.
+//
+// Jobs are numbered as they come, so that of jobs created in one
+// millisecond the one added last lists first, as the newest. A batch is
+// numbered as a listing reads, its first job the newest, so that a seed
+// copied from an answer lists in the answer's order. A job that replaces
+// another keeps the other's number, and so its place among its peers.
 func (p *pool) add(jobs ...*storedJob) {
 	if p.byID == nil {
 		p.byID = make(map[string]*storedJob)
 	}
 	jobs = lastOfEachID(jobs)
 
-	for _, job := range jobs {
+	for i, job := range jobs {
+		job.seq = p.added + uint64(len(jobs)-i)
 		if old, ok := p.byID[job.JobId]; ok {
+			job.seq = old.seq
 			p.jobs = slices.DeleteFunc(p.jobs, func(j *storedJob) bool { return j == old })
 		}
 		p.byID[job.JobId] = job
 	}
+	p.added += uint64(len(jobs))
 
 	if len(jobs) == 1 {
 		// One job, as CreateUserImportJob adds, goes into its place without
 		// sorting the whole pool again.
-		i := sort.Search(len(p.jobs), func(i int) bool { return before(jobs[0].Job, p.jobs[i].Job) })
+		i := sort.Search(len(p.jobs), func(i int) bool { return before(jobs[0], p.jobs[i]) })
 		p.jobs = slices.Insert(p.jobs, i, jobs[0])
 		return
 	}
 	p.jobs = append(p.jobs, jobs...)
-	sort.SliceStable(p.jobs, func(i, j int) bool { return before(p.jobs[i].Job, p.jobs[j].Job) })
+	sort.SliceStable(p.jobs, func(i, j int) bool { return before(p.jobs[i], p.jobs[j]) })
 }
 
 // lastOfEachID is jobs without any job that a later one of the same id
@@ -145,13 +164,26 @@ func parseCursor(token string) (cursor, error) {
 }
 
 // start is the index of the first job listed after c. It compares against
-// the cursor's key rather than looking the job up, so that jobs created or
-// removed between two pages neither repeat nor hide older jobs.
+// the cursor's place in the order rather than the job's index, so that jobs
+// created between two pages neither repeat nor hide older jobs.
+//
+// The token carries the job's id and millisecond but not its number among
+// the jobs of that millisecond, which is looked up. Should the job no
+// longer be there as the token saw it, replaced by one of another
+// CreationDate, the listing resumes at the first job of the token's
+// millisecond: a client may then see a job again, but misses none.
 func (p *pool) start(c cursor) int {
+	seq, known := uint64(0), false
+	if job, ok := p.byID[c.jobID]; ok && job.CreationDate.UnixMilli() == c.creationTime {
+		seq, known = job.seq, true
+	}
+
 	return sort.Search(len(p.jobs), func(i int) bool {
-		job := p.jobs[i].Job
-		ms := job.CreationDate.UnixMilli()
-		return ms < c.creationTime || (ms == c.creationTime && job.JobId < c.jobID)
+		job := p.jobs[i]
+		if ms := job.CreationDate.UnixMilli(); ms != c.creationTime {
+			return ms < c.creationTime
+		}
+		return !known || job.seq < seq
 	})
 }
 

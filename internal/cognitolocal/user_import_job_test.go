@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -378,16 +379,17 @@ func TestCreateUserImportJob_refusesThe1001stJobWhileSeedsMayHoldMore(t *testing
 	seeded := cognitolocal.GenerateJobs(poolID, 1, newest.Add(time.Hour))[0]
 	seeded.JobId = "import-Seeded1001"
 	f.server.AddJobs(poolID, seeded)
-	if n := len(listAll(t, f.client, poolID)); n != cognitolocal.MaxJobsPerPool+1 {
+	if n := len(listAll(t, f.client)); n != cognitolocal.MaxJobsPerPool+1 {
 		t.Errorf("a seeded pool lists %d jobs, expected %d: seeding is not bound by the quota",
 			n, cognitolocal.MaxJobsPerPool+1)
 	}
 }
 
-// listAll lists every job of a pool, page by page.
-func listAll(t *testing.T, client *cip.Client, userPoolID string) []types.UserImportJobType {
+// listAll lists every job of the tests' pool, page by page.
+func listAll(t *testing.T, client *cip.Client) []types.UserImportJobType {
 	t.Helper()
 
+	const userPoolID = poolID
 	var jobs []types.UserImportJobType
 	var token *string
 	for range 100 {
@@ -437,6 +439,41 @@ func TestListUserImportJobs_jobsCreatedBetweenPagesNeitherRepeatNorHideOlderOnes
 	if len(ids) != len(older) || second.PaginationToken != nil {
 		t.Errorf("the two pages listed %d jobs and then a token %v, expected the 75 older ones and no token",
 			len(ids), second.PaginationToken != nil)
+	}
+}
+
+func TestListUserImportJobs_jobsOfOneInstantListNewestCreatedFirstAndSurviveACreationBetweenPages(t *testing.T) {
+	f := newLifecycleFixture(t)
+	// The fixture's clock does not move: every job is created in the same
+	// millisecond, so that only the order of creation tells them apart.
+	var want []string
+	for i := range 5 {
+		job := f.create(t, fmt.Sprintf("same-instant-%d", i))
+		want = slices.Insert(want, 0, aws.ToString(job.JobId))
+	}
+
+	var listed []string
+	var token *string
+	for page := 1; page <= 10; page++ {
+		out, err := listPage(f.client, 1, token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, job := range out.UserImportJobs {
+			listed = append(listed, aws.ToString(job.JobId))
+		}
+		if page == 2 {
+			f.create(t, "created-between-pages")
+		}
+		if out.PaginationToken == nil {
+			break
+		}
+		token = out.PaginationToken
+	}
+
+	if strings.Join(listed, ",") != strings.Join(want, ",") {
+		t.Errorf("pages of one job listed %v, expected the five jobs of the instant, newest created "+
+			"first, %v: once each, and not the job created between pages", listed, want)
 	}
 }
 
