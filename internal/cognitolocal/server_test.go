@@ -2,9 +2,12 @@ package cognitolocal_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -320,5 +323,70 @@ func TestAddJobs_aJobIdRepeatedInOneBatchCountsOnceTowardTheQuota(t *testing.T) 
 	if err != nil {
 		t.Errorf("creating the 1000th job gave %v, expected it created: the pool holds %d distinct jobs",
 			err, cognitolocal.MaxJobsPerPool-1)
+	}
+}
+
+// timestampMember matches a timestamp member of an answer and its number.
+var timestampMember = regexp.MustCompile(`"(CreationDate|StartDate|CompletionDate)":([-0-9.eE+]+)`)
+
+// timestampForms counts the timestamps of a raw answer by member and form,
+// such as "CreationDate exponent" or "StartDate plain".
+func timestampForms(body []byte) map[string]int {
+	exponent := regexp.MustCompile(`^[1-9]\.[0-9]+E9$`)
+	forms := make(map[string]int)
+	for _, m := range timestampMember.FindAllSubmatch(body, -1) {
+		form := "plain"
+		if exponent.Match(m[2]) {
+			form = "exponent"
+		}
+		forms[string(m[1])+" "+form]++
+	}
+	return forms
+}
+
+func TestListUserImportJobs_writesEveryTimestampInExponentFormOnTheWireWhenAsked(t *testing.T) {
+	s := cognitolocal.New()
+	// Nine generated jobs hold every status, and so every timestamp member.
+	s.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, 9, newest)...)
+	url := serve(t, s)
+	list := func() rawAnswer {
+		return rawCall(t, url, "AWSCognitoIdentityProviderService.ListUserImportJobs",
+			`{"UserPoolId":"`+poolID+`","MaxResults":60}`, cognitolocal.DefaultCredential, "cognito-idp")
+	}
+
+	plain := timestampForms(list().body)
+	s.SetPoolFaults(poolID, cognitolocal.Faults{ExponentTimestamps: true})
+	exponent := timestampForms(list().body)
+
+	for _, member := range []string{"CreationDate", "StartDate", "CompletionDate"} {
+		if plain[member+" plain"] == 0 || plain[member+" exponent"] != 0 {
+			t.Errorf("by default the page holds %d plain and %d exponent %s members, expected only plain ones",
+				plain[member+" plain"], plain[member+" exponent"], member)
+		}
+		if exponent[member+" exponent"] != plain[member+" plain"] || exponent[member+" plain"] != 0 {
+			t.Errorf("under ExponentTimestamps the page holds %d exponent and %d plain %s members, "+
+				"expected %d, all in the form 1.7...E9", exponent[member+" exponent"],
+				exponent[member+" plain"], member, plain[member+" plain"])
+		}
+	}
+}
+
+func TestListUserImportJobs_tokenNamesThePoolTheLastJobAndItsCreationInMilliseconds(t *testing.T) {
+	s := cognitolocal.New()
+	jobs := cognitolocal.GenerateJobs(poolID, 5, newest.Add(853*time.Millisecond))
+	s.AddJobs(poolID, jobs...)
+
+	answer := rawCall(t, serve(t, s), "AWSCognitoIdentityProviderService.ListUserImportJobs",
+		`{"UserPoolId":"`+poolID+`","MaxResults":2}`, cognitolocal.DefaultCredential, "cognito-idp")
+
+	var page struct{ PaginationToken string }
+	if err := json.Unmarshal(answer.body, &page); err != nil {
+		t.Fatalf("the page is not JSON: %v", err)
+	}
+	last := jobs[1]
+	want := poolID + "#" + last.JobId + "#" + strconv.FormatInt(last.CreationDate.UnixMilli(), 10)
+	if page.PaginationToken != want {
+		t.Errorf("the token is %q, expected %q: <pool>#<last job on the page>#<its CreationDate in "+
+			"epoch milliseconds>, as the service's", page.PaginationToken, want)
 	}
 }
