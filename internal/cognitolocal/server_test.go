@@ -390,3 +390,75 @@ func TestListUserImportJobs_tokenNamesThePoolTheLastJobAndItsCreationInMilliseco
 			"epoch milliseconds>, as the service's", page.PaginationToken, want)
 	}
 }
+
+func TestServer_answersEachErrorWithTheServicesStatusAndNamesItTwice(t *testing.T) {
+	const (
+		full      = "eu-west-1_Full0001"
+		throttled = "eu-west-1_Throttled1"
+		failing   = "eu-west-1_Failing1"
+		waiting   = "import-Waiting0001"
+	)
+	s := cognitolocal.New()
+	s.AddJobs(poolID, cognitolocal.Job{JobId: waiting, CreationDate: cognitolocal.NewEpochTime(newest),
+		Status: cognitolocal.StatusCreated})
+	s.AddJobs(full, cognitolocal.GenerateJobs(full, cognitolocal.MaxJobsPerPool, newest)...)
+	s.SetPoolFaults(throttled, cognitolocal.Faults{Throttle: cognitolocal.Always})
+	s.SetPoolFaults(failing, cognitolocal.Faults{InternalErrors: cognitolocal.Always})
+	url := serve(t, s)
+	list := func(userPoolID string) string {
+		return `{"UserPoolId":"` + userPoolID + `","MaxResults":60}`
+	}
+	good := cognitolocal.DefaultCredential
+	wrongSecret := cognitolocal.Credential{AccessKeyID: good.AccessKeyID, SecretAccessKey: "wrong"}
+	unknownKey := cognitolocal.Credential{AccessKeyID: "AKIDUNKNOWN", SecretAccessKey: "x"}
+	const operation = "AWSCognitoIdentityProviderService."
+
+	for _, tc := range []struct {
+		code, target, body string
+		cred               *cognitolocal.Credential
+		status             int
+	}{
+		{"ResourceNotFoundException", "ListUserImportJobs", list("eu-west-1_Nope00000"), &good, 400},
+		{"TooManyRequestsException", "ListUserImportJobs", list(throttled), &good, 400},
+		{"InternalErrorException", "ListUserImportJobs", list(failing), &good, 500},
+		{"InvalidSignatureException", "ListUserImportJobs", list(poolID), &wrongSecret, 400},
+		{"UnrecognizedClientException", "ListUserImportJobs", list(poolID), &unknownKey, 400},
+		{"PreconditionNotMetException", "StartUserImportJob",
+			`{"UserPoolId":"` + poolID + `","JobId":"` + waiting + `"}`, &good, 400},
+		{"InvalidParameterException", "ListUserImportJobs",
+			`{"UserPoolId":"` + poolID + `","MaxResults":0}`, &good, 400},
+		{"LimitExceededException", "CreateUserImportJob",
+			`{"JobName":"one-too-many","UserPoolId":"` + full + `","CloudWatchLogsRoleArn":"` + logsRole + `"}`,
+			&good, 400},
+		{"MissingAuthenticationTokenException", "ListUserImportJobs", list(poolID), nil, 400},
+		{"UnknownOperationException", "DeleteUserPool", `{"UserPoolId":"` + poolID + `"}`, &good, 400},
+		{"SerializationException", "ListUserImportJobs", `{"UserPoolId":`, &good, 400},
+	} {
+		t.Run(tc.code, func(t *testing.T) {
+			var got rawAnswer
+			if tc.cred == nil {
+				got = rawUnsigned(t, url, operation+tc.target, tc.body)
+			} else {
+				got = rawCall(t, url, operation+tc.target, tc.body, *tc.cred, "cognito-idp")
+			}
+
+			if got.status != tc.status || got.code != tc.code {
+				t.Errorf("answered %d with __type %q, expected %d %s", got.status, got.code, tc.status, tc.code)
+			}
+			if header := got.header.Get("X-Amzn-Errortype"); header != tc.code {
+				t.Errorf("X-Amzn-Errortype is %q, expected %s as in the body", header, tc.code)
+			}
+			if media := got.header.Get("Content-Type"); media != "application/x-amz-json-1.1" {
+				t.Errorf("Content-Type is %q, expected application/x-amz-json-1.1", media)
+			}
+		})
+	}
+
+	ok := rawCall(t, url, operation+"ListUserImportJobs", list(poolID), good, "cognito-idp")
+	if ok.status != 200 || ok.header.Get("Content-Type") != "application/x-amz-json-1.1" ||
+		ok.header.Get("X-Amzn-Errortype") != "" {
+		t.Errorf("a success answered %d, Content-Type %q, X-Amzn-Errortype %q; expected 200, "+
+			"application/x-amz-json-1.1 and no error type", ok.status, ok.header.Get("Content-Type"),
+			ok.header.Get("X-Amzn-Errortype"))
+	}
+}

@@ -23,6 +23,7 @@ import (
 // rawAnswer is an answer of the endpoint as it came over the wire.
 type rawAnswer struct {
 	status  int
+	header  http.Header
 	code    string
 	message string
 	body    []byte
@@ -41,14 +42,27 @@ func rawCall(t *testing.T, url, target, body string, cred cognitolocal.Credentia
 	return answer
 }
 
+// rawUnsigned is rawCall without a signature.
+func rawUnsigned(t *testing.T, url, target, body string) rawAnswer {
+	t.Helper()
+
+	req, err := newRawRequest(url, target, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, err := do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return answer
+}
+
 // send is rawCall for a goroutine: it returns what went wrong.
 func send(url, target, body string, cred cognitolocal.Credential, service string) (rawAnswer, error) {
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, strings.NewReader(body))
+	req, err := newRawRequest(url, target, body)
 	if err != nil {
 		return rawAnswer{}, err
 	}
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	req.Header.Set("X-Amz-Target", target)
 	sum := sha256.Sum256([]byte(body))
 	creds := aws.Credentials{AccessKeyID: cred.AccessKeyID, SecretAccessKey: cred.SecretAccessKey,
 		SessionToken: cred.SessionToken}
@@ -57,6 +71,22 @@ func send(url, target, body string, cred cognitolocal.Credential, service string
 		return rawAnswer{}, err
 	}
 
+	return do(req)
+}
+
+// newRawRequest is an unsigned request of the user pools protocol.
+func newRawRequest(url, target, body string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", target)
+	return req, nil
+}
+
+// do sends a request once, without retries, and reads its answer.
+func do(req *http.Request) (rawAnswer, error) {
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return rawAnswer{}, err
@@ -67,7 +97,7 @@ func send(url, target, body string, cred cognitolocal.Credential, service string
 		return rawAnswer{}, err
 	}
 
-	answer := rawAnswer{status: resp.StatusCode, body: raw}
+	answer := rawAnswer{status: resp.StatusCode, header: resp.Header, body: raw}
 	if resp.StatusCode != http.StatusOK {
 		var e struct {
 			Type    string `json:"__type"`
