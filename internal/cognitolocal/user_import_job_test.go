@@ -365,13 +365,20 @@ func TestUserImportJob_expiresWhenNotStartedWithinADay(t *testing.T) {
 	}
 }
 
-func TestCreateUserImportJob_refusesThe1001stJobWhileSeedsMayHoldMore(t *testing.T) {
+func TestCreateUserImportJob_createsThe1000thJobRefusesThe1001stWhileSeedsMayHoldMore(t *testing.T) {
 	f := newLifecycleFixture(t)
-	f.server.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, cognitolocal.MaxJobsPerPool, newest)...)
+	f.server.AddJobs(poolID, cognitolocal.GenerateJobs(poolID, cognitolocal.MaxJobsPerPool-1, newest)...)
+	create := func(name string) error {
+		_, err := f.client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+			JobName: aws.String(name), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
+		})
+		return err
+	}
 
-	_, err := f.client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
-		JobName: aws.String("one-too-many"), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
-	})
+	if err := create("the-1000th"); err != nil {
+		t.Fatalf("creating the 1000th job gave %v, expected it created: the quota is 1,000 jobs", err)
+	}
+	err := create("one-too-many")
 	if code, _ := errorCode(t, err); code != "LimitExceededException" {
 		t.Errorf("creating the 1001st job gave %s, expected LimitExceededException", code)
 	}
