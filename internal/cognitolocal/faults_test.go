@@ -391,3 +391,36 @@ func TestFaults_readFromASeedWithLatencyAsADuration(t *testing.T) {
 		}
 	}
 }
+
+func TestServer_countsEveryRequestItServedOnceEach(t *testing.T) {
+	s, _, url := faultFixture(t)
+	s.SetPoolFaults(otherPoolID, cognitolocal.Faults{Throttle: 1})
+	wrongSecret := cognitolocal.Credential{AccessKeyID: cognitolocal.DefaultCredential.AccessKeyID,
+		SecretAccessKey: "wrong"}
+
+	// Eight requests, each sent once: three listings answered, one refused
+	// for its signature, one throttled, two CSV headers and an operation
+	// the endpoint does not serve.
+	codes := []string{listRaw(t, url, poolID), listRaw(t, url, poolID), listRaw(t, url, poolID)}
+	codes = append(codes, rawCall(t, url, "AWSCognitoIdentityProviderService.ListUserImportJobs",
+		`{"UserPoolId":"`+poolID+`","MaxResults":60}`, wrongSecret, "cognito-idp").code)
+	codes = append(codes, listRaw(t, url, otherPoolID), headerRaw(t, url), headerRaw(t, url))
+	codes = append(codes, rawCall(t, url, "AWSCognitoIdentityProviderService.DeleteUserPool",
+		`{"UserPoolId":"`+poolID+`"}`, cognitolocal.DefaultCredential, "cognito-idp").code)
+
+	want := []string{"", "", "", "InvalidSignatureException", "TooManyRequestsException", "", "",
+		"UnknownOperationException"}
+	if strings.Join(codes, ",") != strings.Join(want, ",") {
+		t.Fatalf("the requests answered %q, expected %q", codes, want)
+	}
+	for operation, n := range map[string]int{"ListUserImportJobs": 5, "GetCSVHeader": 2, "DeleteUserPool": 1,
+		"": 8} {
+		if got := s.Requests(operation); got != n {
+			t.Errorf("Requests(%q) is %d, expected exactly the %d sent", operation, got, n)
+		}
+		// Without an SDK's invocation id, every request is a call of its own.
+		if got := s.Calls(operation); got != n {
+			t.Errorf("Calls(%q) is %d, expected %d, one for each request", operation, got, n)
+		}
+	}
+}
