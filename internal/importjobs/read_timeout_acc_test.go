@@ -50,8 +50,11 @@ func TestAccReadTimeout_boundsTheReadsOfOneCall(t *testing.T) {
 
 	for name, tc := range readTimeoutCases(e, jobs[0].JobId) {
 		t.Run(name, func(t *testing.T) {
+			// Parallel before the clock starts, so that the time the test
+			// waits for its turn does not count against the read.
+			t.Parallel()
 			start := time.Now()
-			resource.ParallelTest(t, resource.TestCase{
+			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
