@@ -1,12 +1,17 @@
 package cognitolocal_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/cognito-tf/terraform-provider-cognito/internal/cognitolocal"
 )
@@ -87,5 +92,62 @@ func TestLoadSeed_jobsOfOneInstantListInTheSeedsOrder(t *testing.T) {
 	}
 	if strings.Join(listed, ",") != strings.Join(ids, ",") {
 		t.Errorf("the pool lists %v, expected the seed's order %v", listed, ids)
+	}
+}
+
+func TestLoadSeedFile_givesAPoolTheFaultsOfItsOptionsAndItsCSVHeader(t *testing.T) {
+	var jobs []string
+	for i := range 5 {
+		jobs = append(jobs, fmt.Sprintf(`{"JobId": "import-Seeded%05d", "CreationDate": %d}`, i, 1763461002-i))
+	}
+	path := writeSeed(t, `{"UserPools": [
+  {
+    "UserPoolId": "`+poolID+`",
+    "Options": {"Throttle": 1, "PageSize": 2, "Latency": "1ms", "Operations": ["ListUserImportJobs"]},
+    "CSVHeader": ["cognito:username", "email", "custom:department"],
+    "UserImportJobs": [`+strings.Join(jobs, ",")+`]
+  },
+  {"UserPoolId": "`+otherPoolID+`", "UserImportJobs": [`+strings.Join(jobs, ",")+`]}
+]}`)
+	s := cognitolocal.New()
+	if err := s.LoadSeedFile(path); err != nil {
+		t.Fatal(err)
+	}
+	url := serve(t, s)
+	client := clientOf(url, cognitolocal.DefaultCredential, "eu-west-1")
+
+	if code := listRaw(t, url, poolID); code != "TooManyRequestsException" {
+		t.Errorf("the first listing answered %q, expected the seed's one throttle", code)
+	}
+	page, err := listPage(client, 60, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.UserImportJobs) != 2 || page.PaginationToken == nil {
+		t.Errorf("the next listing held %d jobs and a token %v, expected the seed's pages of 2 with a token",
+			len(page.UserImportJobs), page.PaginationToken != nil)
+	}
+	if left := s.PoolFaults(poolID); left.Throttle != 0 || left.Latency != time.Millisecond {
+		t.Errorf("the pool has %d throttles and %v latency left, expected 0 and the seed's 1ms",
+			left.Throttle, left.Latency)
+	}
+
+	header, err := client.GetCSVHeader(context.Background(), &cip.GetCSVHeaderInput{UserPoolId: aws.String(poolID)})
+	if err != nil {
+		t.Fatalf("GetCSVHeader failed, expected the seed's faults to spare it: %v", err)
+	}
+	want := []string{"cognito:username", "email", "custom:department"}
+	if !slices.Equal(header.CSVHeader, want) {
+		t.Errorf("the pool's CSV header is %v, expected the seed's %v", header.CSVHeader, want)
+	}
+
+	if n := len(listAll(t, client)); n != 5 {
+		t.Errorf("listing the seeded pool page by page gave %d jobs, expected its 5", n)
+	}
+	other, err := client.ListUserImportJobs(context.Background(), &cip.ListUserImportJobsInput{
+		UserPoolId: aws.String(otherPoolID), MaxResults: aws.Int32(60),
+	})
+	if err != nil || len(other.UserImportJobs) != 5 || other.PaginationToken != nil {
+		t.Errorf("the other pool answered %v, expected its 5 jobs on one page: the options are the pool's", err)
 	}
 }

@@ -63,21 +63,26 @@ func TestParse_refusesNonsense(t *testing.T) {
 	}
 }
 
-// TestCommand_servesWithFaultsAndCountsWhatItServed runs the built command
-// as a script would: faults from a file, changed with SIGHUP, and the
-// counts printed when it is stopped.
-func TestCommand_servesWithFaultsAndCountsWhatItServed(t *testing.T) {
+// running is the built command, serving until the test ends.
+type running struct {
+	cmd   *exec.Cmd
+	lines *bufio.Scanner
+	url   string
+}
+
+// runCommand builds the command and runs it with args and -addr-file, and
+// returns it once it listens.
+func runCommand(t *testing.T, args ...string) *running {
+	t.Helper()
+
 	dir := t.TempDir()
 	binary := filepath.Join(dir, "cognito-local")
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		t.Fatalf("building cognito-local: %v\n%s", err, out)
 	}
-	faults := filepath.Join(dir, "faults.json")
-	writeFile(t, faults, `{"Throttle": 1}`)
 	addrFile := filepath.Join(dir, "addr")
 
-	cmd := exec.Command(binary, "-seed", filepath.Join("..", "..", "..", "..", "testdata", "seed-fixtures.json"),
-		"-faults", faults, "-addr-file", addrFile)
+	cmd := exec.Command(binary, append(args, "-addr-file", addrFile)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +95,19 @@ func TestCommand_servesWithFaultsAndCountsWhatItServed(t *testing.T) {
 	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "cognito-local listening on http://127.0.0.1:") {
 		t.Fatalf("the command first printed %q, expected where it listens", lines.Text())
 	}
-	url := strings.TrimSpace(readFile(t, addrFile))
+
+	return &running{cmd: cmd, lines: lines, url: strings.TrimSpace(readFile(t, addrFile))}
+}
+
+// TestCommand_servesWithFaultsAndCountsWhatItServed runs the built command
+// as a script would: faults from a file, changed with SIGHUP, and the
+// counts printed when it is stopped.
+func TestCommand_servesWithFaultsAndCountsWhatItServed(t *testing.T) {
+	faults := filepath.Join(t.TempDir(), "faults.json")
+	writeFile(t, faults, `{"Throttle": 1}`)
+	r := runCommand(t, "-seed", filepath.Join("..", "..", "..", "..", "testdata", "seed-fixtures.json"),
+		"-faults", faults)
+	cmd, lines, url := r.cmd, r.lines, r.url
 
 	codes := []string{list(t, url), list(t, url)}
 	writeFile(t, faults, `{"InternalErrors": -1}`)
@@ -122,17 +139,49 @@ func TestCommand_servesWithFaultsAndCountsWhatItServed(t *testing.T) {
 	}
 }
 
+func TestCommand_givesASeedPoolTheFaultsOfItsOptionsAndItsCSVHeader(t *testing.T) {
+	const pool = "eu-west-1_Qx7Zk2Lm9"
+	seed := filepath.Join(t.TempDir(), "seed.json")
+	writeFile(t, seed, `{"UserPools": [{
+  "UserPoolId": "`+pool+`",
+  "Options": {"Throttle": 1, "Operations": ["ListUserImportJobs"]},
+  "CSVHeader": ["cognito:username", "email", "custom:department"],
+  "UserImportJobs": [{"JobId": "import-Seeded0001", "CreationDate": 1763461002.853}]
+}]}`)
+	r := runCommand(t, "-seed", seed)
+
+	codes := []string{list(t, r.url), list(t, r.url)}
+	code, answer := call(t, r.url, "GetCSVHeader", `{"UserPoolId":"`+pool+`"}`)
+
+	if strings.Join(codes, ",") != "TooManyRequestsException," {
+		t.Errorf("two listings answered %q, expected the seed's one throttle, then the jobs", codes)
+	}
+	var header struct{ CSVHeader []string }
+	if err := json.Unmarshal(answer, &header); code != "" || err != nil ||
+		strings.Join(header.CSVHeader, ",") != "cognito:username,email,custom:department" {
+		t.Errorf("GetCSVHeader answered %q with %v, expected the seed's header", code, header.CSVHeader)
+	}
+}
+
 // list lists the seed's pool once and returns the error code of the answer.
 func list(t *testing.T, url string) string {
 	t.Helper()
 
-	body := `{"UserPoolId":"eu-west-1_Qx7Zk2Lm9","MaxResults":60}`
+	code, _ := call(t, url, "ListUserImportJobs", `{"UserPoolId":"eu-west-1_Qx7Zk2Lm9","MaxResults":60}`)
+	return code
+}
+
+// call sends one signed request of a user pools operation and returns the
+// error code and the body of the answer.
+func call(t *testing.T, url, operation, body string) (string, []byte) {
+	t.Helper()
+
 	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	req.Header.Set("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserImportJobs")
+	req.Header.Set("X-Amz-Target", "AWSCognitoIdentityProviderService."+operation)
 	sum := sha256.Sum256([]byte(body))
 	cred := aws.Credentials{AccessKeyID: cognitolocal.DefaultCredential.AccessKeyID,
 		SecretAccessKey: cognitolocal.DefaultCredential.SecretAccessKey}
@@ -146,7 +195,11 @@ func list(t *testing.T, url string) string {
 		t.Fatal(err)
 	}
 	defer func() { _ = resp.Body.Close() }()
-	return resp.Header.Get("X-Amzn-Errortype")
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.Header.Get("X-Amzn-Errortype"), answer
 }
 
 func writeFile(t *testing.T, path, content string) {
