@@ -340,6 +340,45 @@ func TestStopUserImportJob_stopsThroughStopping(t *testing.T) {
 	}
 }
 
+func TestStopUserImportJob_stopsAJobInProgressThroughStoppingForGood(t *testing.T) {
+	f := newLifecycleFixture(t)
+	job := f.create(t, "to-stop-in-progress")
+	id := aws.ToString(job.JobId)
+	put(t, aws.ToString(job.PreSignedUrl), importFile, true)
+	if _, err := f.start(id); err != nil {
+		t.Fatal(err)
+	}
+	lc := cognitolocal.DefaultLifecycle
+	f.clock.Advance(lc.PendingFor + time.Second)
+	if got := status(f.describe(t, id)); got != "InProgress" {
+		t.Fatalf("past its pending time the job is %s, expected InProgress", got)
+	}
+	requested := f.clock.Now()
+
+	out, err := f.stop(id)
+	if err != nil {
+		t.Fatalf("stopping a job in progress gave %v, expected it to stop", err)
+	}
+	if status(*out.UserImportJob) != "Stopping" {
+		t.Errorf("the stop answered a %s job, expected Stopping", out.UserImportJob.Status)
+	}
+
+	f.clock.Advance(lc.StoppingFor)
+	stopped := f.describe(t, id)
+	completed := requested.Add(lc.StoppingFor)
+	if status(stopped) != "Stopped" || !sameTime(stopped.CompletionDate, &completed) {
+		t.Errorf("the job is %s, completed %v, expected Stopped at %v", stopped.Status, stopped.CompletionDate, completed)
+	}
+
+	// The import it was running would have ended by now: a stopped job
+	// stays stopped, with nobody imported.
+	f.clock.Advance(lc.ImportFor)
+	if later := f.describe(t, id); status(later) != "Stopped" || later.ImportedUsers != 0 {
+		t.Errorf("after the import's time the job is %s with %d imported, expected still Stopped with none",
+			later.Status, later.ImportedUsers)
+	}
+}
+
 func TestUserImportJob_expiresWhenNotStartedWithinADay(t *testing.T) {
 	f := newLifecycleFixture(t)
 	job := f.create(t, "forgotten")
