@@ -69,17 +69,22 @@ func jobIDSuffix(i uint64) string {
 	return string(b)
 }
 
-// PreSignedURL is an upload URL in the shape of the service's, pointing at
-// loopback and carrying placeholder credentials in its query string.
+// generatedURLDate is when the presigned URLs of generated jobs were
+// signed, the day of the service's answers that tests hold.
+const generatedURLDate = "20261119T101500Z"
+
+// PreSignedURL is the upload URL of a job the endpoint did not create, in
+// the shape of those it gives new jobs, in the region the user pool's id
+// names. It names no port, since it cannot know where an endpoint listens,
+// and its signature is a placeholder, so that an endpoint refuses an
+// upload to it: a job that takes an upload is made by CreateUserImportJob.
 func PreSignedURL(userPoolID, jobID string) string {
-	return "https://127.0.0.1/cognito-idp-user-import/123456789012/" + userPoolID + "/" + jobID +
-		"?X-Amz-Security-Token=IQoJb3JpZ2luX2VjEXAMPLETOKEN%2Flocal%3D%3D" +
-		"&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261119T101500Z" +
-		"&X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption&X-Amz-Expires=899" +
-		"&X-Amz-Credential=ASIAEXAMPLEKEY000001%2F20261119%2Flocal%2Fs3%2Faws4_request" +
-		"&X-Amz-Signature=" + signatureFor(jobID)
+	return presignedURL("http://127.0.0.1", poolRegion(userPoolID), userPoolID, jobID, generatedURLDate,
+		signatureFor(jobID))
 }
 
+// signatureFor is a placeholder signature, the same for a job id every
+// time, of the length of a real one.
 func signatureFor(jobID string) string {
 	var h uint64 = 1469598103934665603
 	for _, c := range []byte(jobID) {

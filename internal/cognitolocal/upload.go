@@ -32,12 +32,14 @@ const (
 	maxUploadBytes = 100 << 20
 )
 
-// uploadURL is the presigned URL of a new job: shaped like the service's,
-// with its query string of credentials, but path-style on the loopback
-// address the client reached, and signed with a key of the endpoint's own
-// so that an upload can be checked.
-func (s *Server) uploadURL(host, region, userPoolID, jobID string, now time.Time) string {
-	date := now.UTC().Format(amzDateFormat)
+// presignedURL is an upload URL in the shape of the service's: a PUT of the
+// key <account>/<pool>/<job> to the bucket aws-cognito-idp-user-import-
+// <region>, presigned with SigV4 query parameters for s3 in the pool's
+// region, signed at date and valid for 15 minutes. The service names the
+// bucket in the host (virtual-hosted style); these URLs name it in the path
+// (path style, which S3 takes too), so that the endpoint's one loopback
+// address at origin serves them.
+func presignedURL(origin, region, userPoolID, jobID, date, signature string) string {
 	query := strings.Join([]string{
 		"X-Amz-Security-Token=" + url.QueryEscape("IQoJb3JpZ2luX2VjEOCOGNITOLOCAL"+date),
 		"X-Amz-Algorithm=AWS4-HMAC-SHA256",
@@ -45,11 +47,28 @@ func (s *Server) uploadURL(host, region, userPoolID, jobID string, now time.Time
 		"X-Amz-SignedHeaders=" + url.QueryEscape("host;x-amz-server-side-encryption"),
 		"X-Amz-Expires=" + strconv.Itoa(int(uploadValidFor.Seconds())-1),
 		"X-Amz-Credential=" + url.QueryEscape("ASIACOGNITOLOCAL0001/"+date[:8]+"/"+region+"/s3/aws4_request"),
-		"X-Amz-Signature=" + s.uploadSignature(userPoolID, jobID, date),
+		"X-Amz-Signature=" + signature,
 	}, "&")
 
-	return "http://" + loopbackHost(host) + uploadPathPrefix + region + "/" + accountID + "/" +
-		userPoolID + "/" + jobID + "?" + query
+	return origin + uploadPathPrefix + region + "/" + accountID + "/" + userPoolID + "/" + jobID + "?" + query
+}
+
+// uploadURL is the presigned URL of a new job, at the origin the client
+// reached the endpoint by and signed with a key of the endpoint's own, so
+// that an upload to it can be checked.
+func (s *Server) uploadURL(origin, region, userPoolID, jobID string, now time.Time) string {
+	date := now.UTC().Format(amzDateFormat)
+	return presignedURL(origin, region, userPoolID, jobID, date, s.uploadSignature(userPoolID, jobID, date))
+}
+
+// uploadOrigin is the scheme and loopback address of the presigned URLs
+// made for a request.
+func uploadOrigin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + loopbackHost(r.Host)
 }
 
 func (s *Server) uploadSignature(userPoolID, jobID, date string) string {

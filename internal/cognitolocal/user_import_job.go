@@ -65,7 +65,7 @@ func (s *Server) createUserImportJob(c *call) (any, error) {
 			JobName:               *in.JobName,
 			JobId:                 id,
 			UserPoolId:            p.id,
-			PreSignedUrl:          s.uploadURL(c.host, c.region, p.id, id, c.now),
+			PreSignedUrl:          s.uploadURL(c.origin, c.region, p.id, id, c.now),
 			CreationDate:          NewEpochTime(c.now),
 			Status:                StatusCreated,
 			CloudWatchLogsRoleArn: *in.CloudWatchLogsRoleArn,

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 
@@ -154,6 +156,107 @@ func TestCreateUserImportJob_givesACreatedJobWithTheServicesShapes(t *testing.T)
 	}
 	if !strings.HasSuffix(u.Path, "/"+poolID+"/"+aws.ToString(job.JobId)) {
 		t.Errorf("the presigned URL's path ends %q, expected the pool and the job", u.Path[strings.LastIndex(u.Path, "/"):])
+	}
+}
+
+// presignedShape describes a presigned URL with what differs from one job
+// to another left out: where it points, its path with the pool and the
+// job named, the names of its query parameters in order, and the fixed
+// parts of their values. It shows nothing of the URL's credentials.
+func presignedShape(t *testing.T, presigned, userPoolID, jobID string) string {
+	t.Helper()
+
+	u, err := url.Parse(presigned)
+	if err != nil {
+		// url.Parse's error quotes the URL, which is a credential.
+		t.Fatal("the presigned URL does not parse (value and error withheld)")
+	}
+	path := strings.Replace(u.Path, "/"+userPoolID+"/"+jobID, "/<pool>/<job>", 1)
+
+	var names []string
+	for _, field := range strings.Split(u.RawQuery, "&") {
+		name, _, _ := strings.Cut(field, "=")
+		names = append(names, name)
+	}
+	q := u.Query()
+	scope := strings.SplitN(q.Get("X-Amz-Credential"), "/", 3)
+	if len(scope) < 3 {
+		return "a URL whose X-Amz-Credential is not a key, a date and a scope"
+	}
+	date := q.Get("X-Amz-Date")
+	signature := regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(q.Get("X-Amz-Signature"))
+
+	return fmt.Sprintf("%s://%s%s ?%s algorithm=%s signed=%s expires=%s scope=%s date-matches-scope=%t "+
+		"hex-signature=%t", u.Scheme, u.Hostname(), path, strings.Join(names, "&"), q.Get("X-Amz-Algorithm"),
+		q.Get("X-Amz-SignedHeaders"), q.Get("X-Amz-Expires"), scope[2],
+		len(date) == 16 && date[:8] == scope[1], signature)
+}
+
+func TestPreSignedURL_ofGeneratedAndCreatedJobsHaveOneShapeInThePoolsRegion(t *testing.T) {
+	f := newLifecycleFixture(t)
+	created := f.create(t, "created")
+	generated := cognitolocal.GenerateJobs(poolID, 1, newest)[0]
+	const otherRegionPool = "us-east-1_Local0003"
+	elsewhere := cognitolocal.GenerateJobs(otherRegionPool, 1, newest)[0]
+
+	want := "http://127.0.0.1/aws-cognito-idp-user-import-eu-west-1/123456789012/<pool>/<job> " +
+		"?X-Amz-Security-Token&X-Amz-Algorithm&X-Amz-Date&X-Amz-SignedHeaders&X-Amz-Expires&" +
+		"X-Amz-Credential&X-Amz-Signature algorithm=AWS4-HMAC-SHA256 " +
+		"signed=host;x-amz-server-side-encryption expires=899 scope=eu-west-1/s3/aws4_request " +
+		"date-matches-scope=true hex-signature=true"
+	for what, got := range map[string]string{
+		"a created job's":   presignedShape(t, aws.ToString(created.PreSignedUrl), poolID, aws.ToString(created.JobId)),
+		"a generated job's": presignedShape(t, generated.PreSignedUrl, poolID, generated.JobId),
+		"PreSignedURL's":    presignedShape(t, cognitolocal.PreSignedURL(poolID, "import-Given00001"), poolID, "import-Given00001"),
+	} {
+		if got != want {
+			t.Errorf("%s presigned URL is\n\t%s\nexpected\n\t%s", what, got, want)
+		}
+	}
+
+	otherWant := strings.ReplaceAll(want, "eu-west-1", "us-east-1")
+	if got := presignedShape(t, elsewhere.PreSignedUrl, otherRegionPool, elsewhere.JobId); got != otherWant {
+		t.Errorf("a generated job of a pool of us-east-1 has a presigned URL\n\t%s\nexpected\n\t%s", got, otherWant)
+	}
+}
+
+func TestPreSignedURL_ofAnEndpointServingHTTPSIsHTTPSAndTakesTheUpload(t *testing.T) {
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	ts := httptest.NewTLSServer(s)
+	t.Cleanup(ts.Close)
+	client := cip.New(cip.Options{
+		Region:       "eu-west-1",
+		BaseEndpoint: aws.String(ts.URL),
+		HTTPClient:   ts.Client(),
+		Credentials: credentials.NewStaticCredentialsProvider(cognitolocal.DefaultCredential.AccessKeyID,
+			cognitolocal.DefaultCredential.SecretAccessKey, ""),
+	})
+
+	out, err := client.CreateUserImportJob(context.Background(), &cip.CreateUserImportJobInput{
+		JobName: aws.String("over-tls"), UserPoolId: aws.String(poolID), CloudWatchLogsRoleArn: aws.String(logsRole),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	presigned := aws.ToString(out.UserImportJob.PreSignedUrl)
+	if !strings.HasPrefix(presigned, "https://127.0.0.1:") {
+		t.Fatalf("the presigned URL begins %q, expected https://127.0.0.1: as the endpoint serves",
+			presigned[:min(len(presigned), 20)])
+	}
+
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPut, presigned, strings.NewReader(importFile))
+	if err != nil {
+		t.Fatal("building the upload failed (error withheld: it quotes the URL)")
+	}
+	req.Header.Set("X-Amz-Server-Side-Encryption", "aws:kms")
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal("the upload failed (error withheld: it quotes the URL)")
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("the upload answered %d, expected 200", resp.StatusCode)
 	}
 }
 

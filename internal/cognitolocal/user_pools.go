@@ -44,9 +44,9 @@ type call struct {
 	body   []byte
 	now    time.Time
 
-	// host is the address the client reached the endpoint by, for the
-	// presigned URLs of new jobs.
-	host string
+	// origin is the scheme and loopback address the client reached the
+	// endpoint by, for the presigned URLs of new jobs.
+	origin string
 
 	// faults shape the answer: its pages and timestamps.
 	faults Faults
@@ -149,7 +149,7 @@ func (s *Server) handle(r *http.Request, target, name string, rec *Request) ([]b
 		return nil, in.err
 	}
 
-	c := &call{region: region, body: body, now: now, host: r.Host, faults: in.listing}
+	c := &call{region: region, body: body, now: now, origin: uploadOrigin(r), faults: in.listing}
 	out, err := op(s, c)
 	if err != nil {
 		return nil, err
