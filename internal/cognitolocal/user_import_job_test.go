@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -97,14 +98,14 @@ func put(t *testing.T, presigned, file string, encrypted bool) (int, string) {
 
 	req, err := http.NewRequestWithContext(context.Background(), http.MethodPut, presigned, strings.NewReader(file))
 	if err != nil {
-		t.Fatalf("building the upload: %v", err)
+		t.Fatalf("building the upload (URL withheld): %v", withoutURL(err))
 	}
 	if encrypted {
 		req.Header.Set("X-Amz-Server-Side-Encryption", "aws:kms")
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("uploading: %v", err)
+		t.Fatalf("uploading (URL withheld): %v", withoutURL(err))
 	}
 	defer func() { _ = resp.Body.Close() }()
 
@@ -115,6 +116,38 @@ func put(t *testing.T, presigned, file string, encrypted bool) (int, string) {
 		}
 	}
 	return resp.StatusCode, s3Error.Code
+}
+
+// withoutURL is err without the URL that net/url and net/http quote in
+// their errors, since a presigned URL is a credential: what went wrong,
+// such as a refused connection, and not where.
+func withoutURL(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
+	}
+	return err
+}
+
+func TestWithoutURL_keepsTheCauseOfAFailedUploadAndDropsTheURL(t *testing.T) {
+	// A port that was just free and is closed again refuses the upload.
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	presigned := closed.URL + "/aws-cognito-idp-user-import-eu-west-1/key?X-Amz-Signature=0123abcd"
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPut, presigned, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = http.DefaultClient.Do(req)
+
+	if err == nil || !strings.Contains(err.Error(), "X-Amz-Signature") {
+		t.Fatalf("the client's error does not quote the URL, which this test expects it to: %v", err)
+	}
+	if shown := withoutURL(err).Error(); strings.Contains(shown, "X-Amz-Signature") ||
+		!strings.Contains(shown, "refused") {
+		t.Errorf("withoutURL gave %q, expected the refused connection without the URL", shown)
+	}
 }
 
 func status(job types.UserImportJobType) string { return string(job.Status) }
@@ -143,7 +176,8 @@ func TestCreateUserImportJob_givesACreatedJobWithTheServicesShapes(t *testing.T)
 
 	u, err := url.Parse(aws.ToString(job.PreSignedUrl))
 	if err != nil {
-		t.Fatalf("the presigned URL does not parse (value withheld): %v", err)
+		// url.Parse's error quotes the URL, which is a credential.
+		t.Fatal("the presigned URL does not parse (value and error withheld)")
 	}
 	if u.Hostname() != "127.0.0.1" {
 		t.Errorf("the presigned URL points at %s, expected loopback", u.Hostname())
