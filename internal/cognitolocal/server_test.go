@@ -462,3 +462,30 @@ func TestServer_answersEachErrorWithTheServicesStatusAndNamesItTwice(t *testing.
 			ok.header.Get("X-Amzn-Errortype"))
 	}
 }
+
+func TestServer_readsABodyUpToItsLimitAndRefusesALargerOneNamingTheSize(t *testing.T) {
+	// The endpoint reads at most a mebibyte of a request, far more than
+	// the largest valid request of these operations.
+	const limit = 1 << 20
+	s := cognitolocal.New()
+	s.AddPool(poolID, cognitolocal.PoolOptions{})
+	url := serve(t, s)
+	request := `{"UserPoolId":"` + poolID + `"}`
+	// JSON allows any whitespace after the value, which pads a body to a
+	// size.
+	padded := func(size int) string { return request + strings.Repeat(" ", size-len(request)) }
+
+	atLimit := rawCall(t, url, "AWSCognitoIdentityProviderService.GetCSVHeader", padded(limit),
+		cognitolocal.DefaultCredential, "cognito-idp")
+	over := rawCall(t, url, "AWSCognitoIdentityProviderService.GetCSVHeader", padded(limit+1),
+		cognitolocal.DefaultCredential, "cognito-idp")
+
+	if atLimit.status != 200 {
+		t.Errorf("a body of %d bytes answered %d %s, expected 200", limit, atLimit.status, atLimit.code)
+	}
+	if over.status != 400 || over.code != "SerializationException" ||
+		!strings.Contains(over.message, "1048577 bytes") || !strings.Contains(over.message, "1048576") {
+		t.Errorf("a body of %d bytes answered %d %s: %s; expected 400 SerializationException naming its "+
+			"size and the limit", limit+1, over.status, over.code, over.message)
+	}
+}
