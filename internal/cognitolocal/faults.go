@@ -73,6 +73,15 @@ type Faults struct {
 	// ExponentTimestamps writes timestamps in the exponent form the service
 	// sometimes uses, as in 1.763461002853E9.
 	ExponentTimestamps bool `json:",omitempty"`
+
+	// OffsetToken makes the tokens of ListUserImportJobs an index into the
+	// pool's list, as some services' are, rather than a cursor naming the
+	// last job of the page. A job created between two pages then moves
+	// every older job down one place, and the next page begins with the
+	// last job of the page before it again. The endpoint reads a token of
+	// either kind, whatever its faults, so that they may change between
+	// pages.
+	OffsetToken bool `json:",omitempty"`
 }
 
 // PoolOptions is the name AddPool and seed files give to the faults of one
@@ -148,6 +157,7 @@ func listing(sources ...*Faults) Faults {
 		f.TokenAfterLastJob = f.TokenAfterLastJob || src.TokenAfterLastJob
 		f.RepeatToken = f.RepeatToken || src.RepeatToken
 		f.ExponentTimestamps = f.ExponentTimestamps || src.ExponentTimestamps
+		f.OffsetToken = f.OffsetToken || src.OffsetToken
 	}
 	return f
 }

@@ -424,3 +424,47 @@ func TestServer_countsEveryRequestItServedOnceEach(t *testing.T) {
 		}
 	}
 }
+
+func TestFaults_offsetTokenRepeatsTheLastJobOfAPageWhenAJobIsCreatedBetweenPages(t *testing.T) {
+	s, client, _ := faultFixture(t)
+	s.SetPoolFaults(poolID, cognitolocal.Faults{OffsetToken: true})
+
+	first, err := listPage(client, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := cognitolocal.GenerateJobs(poolID, 1, newest.Add(time.Hour))[0]
+	newer.JobId = "import-Newer00001"
+	s.AddJobs(poolID, newer)
+	second, err := listPage(client, 5, first.PaginationToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if token := aws.ToString(first.PaginationToken); token != poolID+"#5" {
+		t.Errorf("the first page's token is %q, expected the index of the next job, %s#5", token, poolID)
+	}
+	last, next := aws.ToString(first.UserImportJobs[4].JobId), aws.ToString(second.UserImportJobs[0].JobId)
+	if next != last {
+		t.Errorf("the second page begins with %s, expected %s again, the first page's last job, "+
+			"which the new job pushed down one place", next, last)
+	}
+}
+
+func TestFaults_offsetTokenPagesThroughAnUnchangingPoolOnceEach(t *testing.T) {
+	s, client, _ := faultFixture(t)
+	s.SetFaults(cognitolocal.Faults{OffsetToken: true, PageSize: 7})
+
+	jobs := listAll(t, client)
+
+	var got, want []string
+	for _, job := range jobs {
+		got = append(got, aws.ToString(job.JobId))
+	}
+	for _, job := range cognitolocal.GenerateJobs(poolID, 20, newest) {
+		want = append(want, job.JobId)
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("pages of 7 listed %v, expected the pool's 20 jobs once each, newest first: %v", got, want)
+	}
+}

@@ -193,18 +193,56 @@ type page struct {
 	token *string
 }
 
+// offsetToken is the token of the OffsetToken fault: <pool>#<index of the
+// next job>.
+func offsetToken(poolID string, index int) string {
+	return poolID + "#" + strconv.Itoa(index)
+}
+
+// parseOffsetToken reads a token of offsetToken's shape.
+func parseOffsetToken(token string) (poolID string, index int, ok bool) {
+	poolID, rest, found := strings.Cut(token, "#")
+	index, err := strconv.Atoi(rest)
+	if !found || poolID == "" || err != nil || index < 0 || strconv.Itoa(index) != rest {
+		return "", 0, false
+	}
+	return poolID, index, true
+}
+
+// resume is the index of the first job listed after a token of either
+// kind, or false for a token this pool did not give.
+func (p *pool) resume(token string) (int, bool) {
+	if poolID, index, ok := parseOffsetToken(token); ok {
+		return min(index, len(p.jobs)), poolID == p.id
+	}
+	c, err := parseCursor(token)
+	if err != nil || c.poolID != p.id {
+		return 0, false
+	}
+	return p.start(c), true
+}
+
+// tokenBefore is the token of a page whose next job is the one at index
+// next, of the kind the faults ask for.
+func (p *pool) tokenBefore(next int, f Faults) *string {
+	token := cursorAfter(p.id, p.jobs[next-1].Job).token()
+	if f.OffsetToken {
+		token = offsetToken(p.id, next)
+	}
+	return &token
+}
+
 // list answers one ListUserImportJobs request for maxResults jobs after the
 // given token, misbehaving as the listing faults f say.
 func (p *pool) list(maxResults int, token string, f Faults) (page, error) {
 	from := 0
 	if token != "" {
-		c, err := parseCursor(token)
-		if err != nil || c.poolID != p.id {
+		var ok bool
+		if from, ok = p.resume(token); !ok {
 			var v violations
 			v.add(&token, "paginationToken", "Member must be a token this operation gave for this user pool")
 			return page{}, v.err()
 		}
-		from = p.start(c)
 	}
 
 	size := min(maxResults, maxJobsPerPage)
@@ -219,11 +257,9 @@ func (p *pool) list(maxResults int, token string, f Faults) (page, error) {
 	case f.RepeatToken && token != "":
 		result.token = &token
 	case to < len(p.jobs):
-		next := cursorAfter(p.id, p.jobs[to-1].Job).token()
-		result.token = &next
+		result.token = p.tokenBefore(to, f)
 	case f.TokenAfterLastJob && to > from && to-from == size:
-		next := cursorAfter(p.id, p.jobs[to-1].Job).token()
-		result.token = &next
+		result.token = p.tokenBefore(to, f)
 	case f.EmptyFinalToken:
 		empty := ""
 		result.token = &empty

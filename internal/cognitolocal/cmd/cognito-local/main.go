@@ -92,6 +92,8 @@ func parse(args []string, usage io.Writer) (settings, error) {
 	fs.BoolVar(&f.TokenAfterLastJob, "token-after-last-job", false, "give a token after a full last page")
 	fs.BoolVar(&f.RepeatToken, "repeat-token", false, "answer every page with the token it was asked with")
 	fs.BoolVar(&f.ExponentTimestamps, "exponent-timestamps", false, "write timestamps as in 1.763461002853E9")
+	fs.BoolVar(&f.OffsetToken, "offset-token", false,
+		"give tokens that are an index into the list, so that a job created between pages repeats one")
 	fs.Var(&operations, "fault-operation", "limit the faults to this operation (repeatable; default all)")
 	fs.StringVar(&cfg.faultsFile, "faults", "", "JSON file of the endpoint's faults, read again on SIGHUP; "+
 		"replaces the fault flags")

@@ -27,7 +27,7 @@ func TestParse_readsEveryFaultFlag(t *testing.T) {
 	cfg, err := parse([]string{
 		"-throttle", "3", "-internal-errors", "-1", "-malformed-bodies", "2", "-latency", "50ms",
 		"-rate-limit", "5", "-page-size", "7", "-empty-final-token", "-token-after-last-job",
-		"-repeat-token", "-exponent-timestamps", "-fault-operation", "ListUserImportJobs",
+		"-repeat-token", "-exponent-timestamps", "-offset-token", "-fault-operation", "ListUserImportJobs",
 		"-role", "arn:aws:iam::123456789012:role/Reader", "-region", "eu-west-1",
 	}, io.Discard)
 	if err != nil {
@@ -38,6 +38,7 @@ func TestParse_readsEveryFaultFlag(t *testing.T) {
 		Operations: []string{"ListUserImportJobs"}, Throttle: 3, InternalErrors: cognitolocal.Always,
 		MalformedBodies: 2, Latency: 50 * time.Millisecond, RateLimit: 5, PageSize: 7,
 		EmptyFinalToken: true, TokenAfterLastJob: true, RepeatToken: true, ExponentTimestamps: true,
+		OffsetToken: true,
 	}
 	got, _ := json.Marshal(cfg.faults)
 	expected, _ := json.Marshal(want)
