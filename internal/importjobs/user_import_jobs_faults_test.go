@@ -525,49 +525,63 @@ func TestAccUserImportJobsFaults_interruptedPlanEndsTheReadPromptly(t *testing.T
 	t.Logf("terraform plan ended %s after SIGINT, after %d of 30 pages", stopped, calls)
 }
 
+// TestAccUserImportJobsFaults_jobsCreatedDuringTheReadNeitherRepeatNorHideOlderOnes
+// creates jobs while the provider pages, under the service's cursor token
+// and under a token that is an index into the list. Under the index, every
+// job created pushes the older ones down, so that the next page begins
+// with jobs the page before it held: the provider must list them once.
 func TestAccUserImportJobsFaults_jobsCreatedDuringTheReadNeitherRepeatNorHideOlderOnes(t *testing.T) {
-	t.Parallel()
+	for name, faults := range map[string]cognitolocal.Faults{
+		"cursor token": {},
+		"offset token": {OffsetToken: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 
-	e := acctest.NewEndpoint(t)
-	jobs := cognitolocal.GenerateJobs(testPoolID, 120, newest)
-	e.AddJobs(testPoolID, jobs...)
-	// Before the second and the third page, three jobs newer than any are
-	// created, which shifts every older job down the pool's list.
-	created := 0
-	seen := make(map[string]bool)
-	var mu sync.Mutex
-	e.BeforeEachPage(func(token string) {
-		mu.Lock()
-		defer mu.Unlock()
-		// Once a page: a request sent again for its lost answer is the
-		// same page.
-		if token == "" || seen[token] {
-			return
-		}
-		seen[token] = true
-		created++
-		newer := cognitolocal.GenerateJobs(testPoolID, 3, newest.Add(time.Duration(created)*time.Hour))
-		for i := range newer {
-			newer[i].JobId = fmt.Sprintf("import-Created%d%d", created, i)
-		}
-		e.AddJobs(testPoolID, newer...)
-	})
+			e := acctest.NewEndpoint(t)
+			jobs := cognitolocal.GenerateJobs(testPoolID, 120, newest)
+			e.AddJobs(testPoolID, jobs...)
+			e.SetPoolFaults(testPoolID, faults)
+			// Before the second and the third page, three jobs newer than
+			// any are created, which shifts every older job down the pool's
+			// list.
+			created := 0
+			seen := make(map[string]bool)
+			var mu sync.Mutex
+			e.BeforeEachPage(func(token string) {
+				mu.Lock()
+				defer mu.Unlock()
+				// Once a page: a request sent again for its lost answer is
+				// the same page.
+				if token == "" || seen[token] {
+					return
+				}
+				seen[token] = true
+				created++
+				newer := cognitolocal.GenerateJobs(testPoolID, 3, newest.Add(time.Duration(created)*time.Hour))
+				for i := range newer {
+					newer[i].JobId = fmt.Sprintf("import-Created%d%d", created, i)
+				}
+				e.AddJobs(testPoolID, newer...)
+			})
 
-	w := acctest.NewConfigWorkspace(t, jobsConfig(e, testPoolID, "", jobIDsOutput))
-	w.MustRun("init", "-no-color")
-	w.MustRun("apply", "-no-color", "-auto-approve")
+			w := acctest.NewConfigWorkspace(t, jobsConfig(e, testPoolID, "", jobIDsOutput))
+			w.MustRun("init", "-no-color")
+			w.MustRun("apply", "-no-color", "-auto-approve")
 
-	// The read saw the pool as it stood when it began: every job of it,
-	// once, in order, and none of those created behind it.
-	var ids []string
-	for _, job := range jobs {
-		ids = append(ids, job.JobId)
+			// The read saw the pool as it stood when it began: every job of
+			// it, once, in order, and none of those created behind it.
+			var ids []string
+			for _, job := range jobs {
+				ids = append(ids, job.JobId)
+			}
+			assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], ids)
+			if created != 2 {
+				t.Errorf("jobs were created before %d pages, expected 2: the test did not run as meant", created)
+			}
+			expectAttempts(t, e, 3)
+		})
 	}
-	assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], ids)
-	if created != 2 {
-		t.Errorf("jobs were created before %d pages, expected 2: the test did not run as meant", created)
-	}
-	expectAttempts(t, e, 3)
 }
 
 func TestAccUserImportJobsFaults_badReadTimeoutIsRefusedAtPlanTime(t *testing.T) {
