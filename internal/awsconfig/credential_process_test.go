@@ -53,13 +53,7 @@ func TestLoad_credentialProcessFailuresQuoteNothingItPrinted(t *testing.T) {
 			profileWithProcess(t, tc.script)
 			server := newRecorder(t)
 
-			cfg, err := Load(context.Background(), Settings{Profile: "proc"})
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
-			_, err = NewCognitoClient(cfg, server.url).ListUserImportJobs(context.Background(),
-				&cip.ListUserImportJobsInput{UserPoolId: aws.String("eu-west-1_Qx7Zk2Lm9"),
-					MaxResults: aws.Int32(60)})
+			err := listWithProfile(t, "proc", server.url)
 			if err == nil {
 				t.Fatal("the call succeeded, expected it to fail for want of credentials")
 			}
@@ -85,14 +79,7 @@ func TestLoad_credentialProcessThatAnswersWellSignsTheRequests(t *testing.T) {
 	profileWithProcess(t, "echo '"+processAnswer+"'\n")
 	server := newRecorder(t)
 
-	cfg, err := Load(context.Background(), Settings{Profile: "proc"})
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
-	_, err = NewCognitoClient(cfg, server.url).ListUserImportJobs(context.Background(),
-		&cip.ListUserImportJobsInput{UserPoolId: aws.String("eu-west-1_Qx7Zk2Lm9"),
-			MaxResults: aws.Int32(60)})
-	if err != nil {
+	if err := listWithProfile(t, "proc", server.url); err != nil {
 		t.Fatalf("ListUserImportJobs: %v", err)
 	}
 
@@ -100,4 +87,19 @@ func TestLoad_credentialProcessThatAnswersWellSignsTheRequests(t *testing.T) {
 		t.Errorf("the endpoint saw %d requests, expected one signed with the process's "+
 			"access key AKIDPROCESS00001", len(server.auths))
 	}
+}
+
+// listWithProfile loads the configuration of profile and lists the import
+// jobs of a pool at endpoint once, returning the call's error.
+func listWithProfile(t *testing.T, profile, endpoint string) error {
+	t.Helper()
+
+	cfg, err := Load(context.Background(), Settings{Profile: profile})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	_, err = NewCognitoClient(cfg, endpoint).ListUserImportJobs(context.Background(),
+		&cip.ListUserImportJobsInput{UserPoolId: aws.String("eu-west-1_Qx7Zk2Lm9"),
+			MaxResults: aws.Int32(60)})
+	return err
 }

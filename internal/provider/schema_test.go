@@ -58,6 +58,36 @@ func TestSchemas_describeEveryAttributeAndBlock(t *testing.T) {
 		t.Errorf("%s has no description: tfplugindocs would document it with none", at)
 	}
 
+	for typeName, s := range dataSourceSchemas(t, p) {
+		if s.MarkdownDescription == "" {
+			t.Errorf("%s has no description", typeName)
+		}
+
+		for _, at := range undescribed(typeName+".", dataSourceSchemaEntries(s),
+			func(name string) map[string]described {
+				switch a := s.Attributes[name].(type) {
+				case dsschema.ListNestedAttribute:
+					return describedOf(a.NestedObject.Attributes)
+				case dsschema.SingleNestedAttribute:
+					return describedOf(a.Attributes)
+				}
+				if b, ok := s.Blocks[name].(dsschema.SingleNestedBlock); ok {
+					return describedOf(b.Attributes)
+				}
+				return nil
+			}) {
+			t.Errorf("%s has no description: tfplugindocs would document it with none", at)
+		}
+	}
+}
+
+// dataSourceSchemas returns the schema of each data source of p, by its
+// type name.
+func dataSourceSchemas(t *testing.T, p provider.Provider) map[string]dsschema.Schema {
+	t.Helper()
+
+	ctx := context.Background()
+	schemas := map[string]dsschema.Schema{}
 	for _, newDataSource := range p.DataSources(ctx) {
 		ds := newDataSource()
 		var meta datasource.MetadataResponse
@@ -67,26 +97,9 @@ func TestSchemas_describeEveryAttributeAndBlock(t *testing.T) {
 		if resp.Diagnostics.HasError() {
 			t.Fatalf("%s schema: %v", meta.TypeName, resp.Diagnostics)
 		}
-		if resp.Schema.MarkdownDescription == "" {
-			t.Errorf("%s has no description", meta.TypeName)
-		}
-
-		for _, at := range undescribed(meta.TypeName+".", dataSourceSchemaEntries(resp.Schema),
-			func(name string) map[string]described {
-				switch a := resp.Schema.Attributes[name].(type) {
-				case dsschema.ListNestedAttribute:
-					return describedOf(a.NestedObject.Attributes)
-				case dsschema.SingleNestedAttribute:
-					return describedOf(a.Attributes)
-				}
-				if b, ok := resp.Schema.Blocks[name].(dsschema.SingleNestedBlock); ok {
-					return describedOf(b.Attributes)
-				}
-				return nil
-			}) {
-			t.Errorf("%s has no description: tfplugindocs would document it with none", at)
-		}
+		schemas[meta.TypeName] = resp.Schema
 	}
+	return schemas
 }
 
 func providerSchemaEntries(s providerschema.Schema) map[string]described {
@@ -151,13 +164,8 @@ func TestSchemas_markExactlyTheSecretsSensitive(t *testing.T) {
 		}
 	}
 
-	for _, newDataSource := range p.DataSources(ctx) {
-		ds := newDataSource()
-		var meta datasource.MetadataResponse
-		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "cognito"}, &meta)
-		var resp datasource.SchemaResponse
-		ds.Schema(ctx, datasource.SchemaRequest{}, &resp)
-		got[meta.TypeName] = sensitivePaths("", resp.Schema.Attributes)
+	for typeName, s := range dataSourceSchemas(t, p) {
+		got[typeName] = sensitivePaths("", s.Attributes)
 	}
 
 	// The credentials of the provider and the presigned upload URLs, and
