@@ -2,8 +2,10 @@ package importjobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -32,10 +34,22 @@ func (v re2Validator) ValidateString(ctx context.Context, req validator.StringRe
 	}
 
 	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		// RE2 leaves out lookaround and backreferences, which patterns
-		// written for other engines often use; the hint saves a search.
 		resp.Diagnostics.AddAttributeError(req.Path, "invalid regular expression",
-			fmt.Sprintf("%s %s, got %q: %s. RE2 has no lookahead, lookbehind or "+
-				"backreferences.", req.Path, v.Description(ctx), req.ConfigValue.ValueString(), err))
+			fmt.Sprintf("%s %s, got %q: %s.%s", req.Path, v.Description(ctx),
+				req.ConfigValue.ValueString(), err, unsupportedSyntaxHint(err)))
 	}
+}
+
+// unsupportedSyntaxHint explains an error of syntax that other engines have
+// and RE2 leaves out, lookaround and backreferences, which patterns written
+// for those engines often use; the hint saves a search. Other errors need
+// none.
+func unsupportedSyntaxHint(err error) string {
+	var syntaxErr *syntax.Error
+	if errors.As(err, &syntaxErr) &&
+		(syntaxErr.Code == syntax.ErrInvalidPerlOp || syntaxErr.Code == syntax.ErrInvalidEscape) {
+		return " RE2 has no lookahead, lookbehind or backreferences."
+	}
+
+	return ""
 }

@@ -22,11 +22,15 @@ func validateRE2(value fwtypes.String) *validator.StringResponse {
 }
 
 func TestValidRE2_refusesPatternsThatDoNotCompile(t *testing.T) {
-	for pattern, reason := range map[string]string{
-		`(customers`:      "missing closing )",
-		`customers-(?=1)`: "invalid or unsupported Perl syntax",
-		`batch-\1`:        "invalid escape sequence",
-		`*`:               "missing argument to repetition operator",
+	const hint = "RE2 has no lookahead, lookbehind or backreferences."
+	for pattern, tc := range map[string]struct {
+		reason string
+		hinted bool
+	}{
+		`(customers`:      {"missing closing )", false},
+		`customers-(?=1)`: {"invalid or unsupported Perl syntax", true},
+		`batch-\1`:        {"invalid escape sequence", true},
+		`*`:               {"missing argument to repetition operator", false},
 	} {
 		resp := validateRE2(fwtypes.StringValue(pattern))
 
@@ -36,11 +40,16 @@ func TestValidRE2_refusesPatternsThatDoNotCompile(t *testing.T) {
 		}
 		detail := resp.Diagnostics.Errors()[0].Detail()
 		for _, want := range []string{
-			"name_regex must be a valid RE2 regular expression", strconv.Quote(pattern), reason,
+			"name_regex must be a valid RE2 regular expression", strconv.Quote(pattern), tc.reason,
 		} {
 			if !strings.Contains(detail, want) {
 				t.Errorf("%q: detail %q does not say %q", pattern, detail, want)
 			}
+		}
+		// The hint speaks of what RE2 leaves out, so only a pattern that
+		// uses such syntax gets it.
+		if strings.Contains(detail, hint) != tc.hinted {
+			t.Errorf("%q: detail %q, expected the RE2 hint: %t", pattern, detail, tc.hinted)
 		}
 	}
 }
