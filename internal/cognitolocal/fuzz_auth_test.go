@@ -87,16 +87,7 @@ func FuzzServer_authenticatesAnyRequestLine(f *testing.F) {
 				t.Fatalf("the 200 answer is not a JSON object: %v", err)
 			}
 		default:
-			var e struct {
-				Type    string `json:"__type"`
-				Message string `json:"message"`
-			}
-			if err := json.Unmarshal(answer, &e); err != nil || e.Type == "" || e.Message == "" {
-				t.Fatalf("the %d answer %q is not an error of the protocol", rec.Code, answer)
-			}
-			if got := rec.Header().Get("X-Amzn-Errortype"); got != e.Type {
-				t.Fatalf("the error header names %s and the body %s", got, e.Type)
-			}
+			expectProtocolError(t, rec)
 		}
 	})
 }

@@ -79,15 +79,25 @@ func FuzzServer_decodesAnyRequest(f *testing.F) {
 			}
 			return
 		}
-		var e struct {
-			Type    string `json:"__type"`
-			Message string `json:"message"`
-		}
-		if err := json.Unmarshal(answer, &e); err != nil || e.Type == "" || e.Message == "" {
-			t.Fatalf("the %d answer %q is not an error of the protocol", rec.Code, answer)
-		}
-		if got := rec.Header().Get("X-Amzn-Errortype"); got != e.Type {
-			t.Fatalf("the error header names %s and the body %s", got, e.Type)
-		}
+		expectProtocolError(t, rec)
 	})
+}
+
+// expectProtocolError fails the test unless rec holds an error of the
+// protocol: a JSON body naming its type and a message, and the same type in
+// the X-Amzn-Errortype header.
+func expectProtocolError(t *testing.T, rec *httptest.ResponseRecorder) {
+	t.Helper()
+
+	answer := rec.Body.Bytes()
+	var e struct {
+		Type    string `json:"__type"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal(answer, &e); err != nil || e.Type == "" || e.Message == "" {
+		t.Fatalf("the %d answer %q is not an error of the protocol", rec.Code, answer)
+	}
+	if got := rec.Header().Get("X-Amzn-Errortype"); got != e.Type {
+		t.Fatalf("the error header names %s and the body %s", got, e.Type)
+	}
 }
