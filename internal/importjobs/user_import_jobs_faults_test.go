@@ -124,11 +124,7 @@ func TestAccUserImportJobsFaults_throttledThenRecoveringReadsEveryJobAndLogsTheR
 	w.MustRun("init", "-no-color")
 	w.MustRun("apply", "-no-color", "-auto-approve")
 
-	var ids []string
-	for _, job := range jobs {
-		ids = append(ids, job.JobId)
-	}
-	assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], ids)
+	assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], jobIDsOf(jobs))
 
 	// Two throttled attempts of the first page, then its answer; the other
 	// two pages at once.
@@ -161,12 +157,8 @@ output "distinct_job_ids" {
 	w.MustRun("apply", "-no-color", "-auto-approve")
 	elapsed := time.Since(start)
 
-	var ids []string
-	for _, job := range jobs {
-		ids = append(ids, job.JobId)
-	}
 	outputs := w.Outputs()
-	assertJSONEqual(t, "job_ids", outputs["job_ids"], ids)
+	assertJSONEqual(t, "job_ids", outputs["job_ids"], jobIDsOf(jobs))
 	assertJSONEqual(t, "distinct_job_ids", outputs["distinct_job_ids"], 1000)
 
 	// Twenty pages, each read in the end. The first pages go out at once
@@ -571,11 +563,7 @@ func TestAccUserImportJobsFaults_jobsCreatedDuringTheReadNeitherRepeatNorHideOld
 
 			// The read saw the pool as it stood when it began: every job of
 			// it, once, in order, and none of those created behind it.
-			var ids []string
-			for _, job := range jobs {
-				ids = append(ids, job.JobId)
-			}
-			assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], ids)
+			assertJSONEqual(t, "job_ids", w.Outputs()["job_ids"], jobIDsOf(jobs))
 			if created != 2 {
 				t.Errorf("jobs were created before %d pages, expected 2: the test did not run as meant", created)
 			}
@@ -613,4 +601,13 @@ func TestAccUserImportJobsFaults_badReadTimeoutIsRefusedAtPlanTime(t *testing.T)
 			}
 		})
 	}
+}
+
+// jobIDsOf lists the ids of jobs, in their order.
+func jobIDsOf(jobs []cognitolocal.Job) []string {
+	ids := make([]string, 0, len(jobs))
+	for _, job := range jobs {
+		ids = append(ids, job.JobId)
+	}
+	return ids
 }

@@ -37,20 +37,14 @@ func undescribed(prefix string, attrs map[string]described, nested func(name str
 }
 
 func TestSchemas_describeEveryAttributeAndBlock(t *testing.T) {
-	ctx := context.Background()
 	p := New("test")()
-
-	var providerResp provider.SchemaResponse
-	p.Schema(ctx, provider.SchemaRequest{}, &providerResp)
-	if providerResp.Diagnostics.HasError() {
-		t.Fatalf("provider schema: %v", providerResp.Diagnostics)
-	}
-	if providerResp.Schema.MarkdownDescription == "" {
+	providerSchema := providerSchemaOf(t, p)
+	if providerSchema.MarkdownDescription == "" {
 		t.Error("the provider's schema has no description")
 	}
-	for _, at := range undescribed("provider.", providerSchemaEntries(providerResp.Schema),
+	for _, at := range undescribed("provider.", providerSchemaEntries(providerSchema),
 		func(name string) map[string]described {
-			if b, ok := providerResp.Schema.Blocks[name].(providerschema.SingleNestedBlock); ok {
+			if b, ok := providerSchema.Blocks[name].(providerschema.SingleNestedBlock); ok {
 				return describedOf(b.Attributes)
 			}
 			return nil
@@ -79,6 +73,18 @@ func TestSchemas_describeEveryAttributeAndBlock(t *testing.T) {
 			t.Errorf("%s has no description: tfplugindocs would document it with none", at)
 		}
 	}
+}
+
+// providerSchemaOf returns the schema of the provider p.
+func providerSchemaOf(t *testing.T, p provider.Provider) providerschema.Schema {
+	t.Helper()
+
+	var resp provider.SchemaResponse
+	p.Schema(context.Background(), provider.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("provider schema: %v", resp.Diagnostics)
+	}
+	return resp.Schema
 }
 
 // dataSourceSchemas returns the schema of each data source of p, by its
@@ -152,13 +158,10 @@ func sensitivePaths[A sensitive](prefix string, attrs map[string]A) []string {
 }
 
 func TestSchemas_markExactlyTheSecretsSensitive(t *testing.T) {
-	ctx := context.Background()
 	p := New("test")()
-
-	var providerResp provider.SchemaResponse
-	p.Schema(ctx, provider.SchemaRequest{}, &providerResp)
-	got := map[string][]string{"provider": sensitivePaths("", providerResp.Schema.Attributes)}
-	for name, b := range providerResp.Schema.Blocks {
+	providerSchema := providerSchemaOf(t, p)
+	got := map[string][]string{"provider": sensitivePaths("", providerSchema.Attributes)}
+	for name, b := range providerSchema.Blocks {
 		if nested, ok := b.(providerschema.SingleNestedBlock); ok {
 			got["provider"] = append(got["provider"], sensitivePaths(name+".", nested.Attributes)...)
 		}
